@@ -1,0 +1,27 @@
+"""One way to report an editor's mistake: bilingual, naming the file and the field.
+
+Every hook collects its problems in a `BuildErrors` and raises them together,
+so an editor sees all of them in one build rather than one per run.
+"""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+
+
+class BuildErrors:
+    def __init__(self, topic: str):
+        self.topic = topic
+        self.problems: list[str] = []
+
+    def add(self, where: str, field: str, vi: str, en: str) -> None:
+        """Record one problem: `where` is a file, `field` the setting or front-matter key."""
+        self.problems.append(f"{where} › {field}: {vi} / {en}")
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            lines = "\n".join(f"  - {p}" for p in self.problems)
+            raise PluginError(
+                f"{self.topic}: {len(self.problems)} lỗi cần sửa / "
+                f"{len(self.problems)} problem(s) to fix:\n{lines}"
+            )

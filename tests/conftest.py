@@ -1,0 +1,180 @@
+"""Shared fixtures: one strict build, one Pages-like server, one Chromium.
+
+Tests read what a reader gets: the built HTML, and pages opened in Debian's
+Chromium (no downloaded browser) served under the site_url sub-path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import serve  # noqa: E402  (scripts/serve.py)
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/ngay-hoi-dmst/"
+CHROMIUM_FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None,
+              check: bool = True) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, as the deploy runs it, into site_dir."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    else:
+        env.pop("SITE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent, env=env, capture_output=True, text=True,
+    )
+    if check and result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("build") / "site"
+    run_build(site_dir)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_url() -> str:
+    return DEFAULT_SITE_URL
+
+
+@pytest.fixture(scope="session")
+def base_path(site_url) -> str:
+    return urlsplit(site_url).path
+
+
+def html_pages(site_dir: Path) -> list[str]:
+    """Every page of the site as a path relative to the site root ('' is home)."""
+    pages = []
+    for index in sorted(site_dir.rglob("index.html")):
+        rel = index.parent.relative_to(site_dir).as_posix()
+        if rel.startswith(("assets", "search")):
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+@pytest.fixture(scope="session")
+def pages(built_site) -> list[str]:
+    return html_pages(built_site)
+
+
+@pytest.fixture(scope="session")
+def soup_of(built_site):
+    cache: dict[str, BeautifulSoup] = {}
+
+    def load(page: str) -> BeautifulSoup:
+        if page not in cache:
+            path = built_site / page / "index.html" if not page.endswith(".html") else built_site / page
+            cache[page] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        return cache[page]
+
+    return load
+
+
+def make_site_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the sources, for tests that break something on purpose."""
+    copy = tmp_path / "repo"
+    for name in ("mkdocs.yml", "docs", "overrides", "data"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name)
+        elif source.exists():
+            copy.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    return copy
+
+
+# Browser --------------------------------------------------------------------
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("CHROME_PATH"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("google-chrome")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.fail("No Chromium found: run `make test`, which installs Debian's chromium.")
+
+
+@pytest.fixture(scope="session")
+def server(built_site, base_path):
+    httpd, url = serve.start(built_site, base_path)
+    yield url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A page opened in Chromium, with what the reader's browser did on the way."""
+
+    def __init__(self, page, server_url: str):
+        self.page = page
+        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(server_url))
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} ({r.status})"))
+
+    def _on_console(self, message):
+        # A 404 page's own status is reported as a console error about the document
+        # itself; that is the page doing its job, not a fault in it.
+        if message.type == "error" and not (
+            message.location.get("url") == self.page.url and "404" in message.text
+        ):
+            self.console_errors.append(f"{message.text} @ {message.location.get('url')}")
+
+    @property
+    def third_party(self) -> list[str]:
+        return [u for u in self.requests
+                if not u.startswith(self.origin) and not u.startswith(("data:", "blob:"))]
+
+
+@pytest.fixture
+def visit(browser, server):
+    """visit(path, **context options) -> Visit; path is relative to the site root."""
+    contexts = []
+
+    def open_page(path: str = "", wait: str = "networkidle", clock=None, **options) -> Visit:
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        if clock is not None:
+            page.clock.set_fixed_time(clock)
+        v = Visit(page, server)
+        v.response = page.goto(server + path, wait_until=wait)
+        return v
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,109 @@
+"""In a real Chromium, as a reader on a phone sees the site served under its sub-path."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+VN = dt.timezone(dt.timedelta(hours=7))
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True,
+         "has_touch": True}
+
+
+def at(day: str, hour: int = 9) -> dt.datetime:
+    return dt.datetime.fromisoformat(day).replace(hour=hour, tzinfo=VN)
+
+
+def test_every_page_loads_with_no_error_no_404_and_no_other_origin(visit, pages):
+    for page in pages:
+        v = visit(page)
+        assert v.response.status == 200, page
+        assert v.console_errors == [], (page, v.console_errors)
+        assert v.failed == [], (page, v.failed)
+        assert v.third_party == [], (page, v.third_party)
+
+
+@pytest.mark.parametrize("path, when, expected", [
+    ("", "2025-09-01", "Còn 21 ngày nữa là bắt đầu đợt hưởng ứng (22/9/2025 – 05/10/2025)."),
+    ("", "2025-09-21", "Ngày mai bắt đầu đợt hưởng ứng (22/9/2025 – 05/10/2025)."),
+    ("en/", "2025-09-21", "The response period starts tomorrow (22 September 2025 – 5 October 2025)."),
+    ("", "2025-09-25", "Đợt hưởng ứng đang diễn ra, đến hết ngày 05/10/2025."),
+    ("", "2025-10-02", "Đợt hưởng ứng đang diễn ra, đến hết ngày 05/10/2025. "
+                       "Hôm nay VIIE 2025 đang diễn ra (01/10/2025 – 03/10/2025)."),
+    ("", "2025-10-06", "Đợt hưởng ứng năm 2025 đã kết thúc (22/9/2025 – 05/10/2025). "
+                       "Thông tin vẫn được giữ lại để bạn tra cứu."),
+    ("en/", "2025-09-01", "21 days to go until the response period starts (22 September 2025 – 5 October 2025)."),
+    ("en/", "2025-10-05", "The response period is under way, until the end of 5 October 2025."),
+    ("en/", "2026-11-28", "The 2025 response period has ended (22 September 2025 – 5 October 2025). "
+                          "This information stays here for reference."),
+])
+def test_status_line_before_during_and_after(visit, path, when, expected):
+    v = visit(path, clock=at(when))
+    status = v.page.locator("[data-edition-status]")
+    assert status.is_visible()
+    assert status.inner_text() == expected
+
+
+def test_status_uses_vietnam_time_not_the_readers_clock(visit):
+    # 23:30 on 21/9 in London is already 22/9 in Hanoi: the period has begun.
+    london_evening = dt.datetime(2025, 9, 21, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    v = visit("", clock=london_evening, timezone_id="Europe/London")
+    assert v.page.locator("[data-edition-status]").get_attribute("data-state") == "during"
+
+
+def test_without_javascript_the_dates_show_and_no_stale_status(visit):
+    v = visit("", java_script_enabled=False)
+    assert not v.page.locator("[data-edition-status]").is_visible()
+    text = v.page.locator("article").inner_text()
+    assert "22/9/2025 – 05/10/2025" in text
+    v.page.click("a.lang-switch")
+    assert v.page.url.endswith("/en/")
+
+
+def test_language_switch_keeps_the_reader_on_the_same_page(visit, server):
+    v = visit("ke-hoach/")
+    v.page.click("a.lang-switch")
+    v.page.wait_for_load_state()
+    assert v.page.url == server + "en/ke-hoach/"
+    assert v.page.locator("html").get_attribute("lang") == "en"
+    v.page.click("a.lang-switch")
+    v.page.wait_for_load_state()
+    assert v.page.url == server + "ke-hoach/"
+
+
+def test_404_page_works_deep_under_the_sub_path(visit, server):
+    v = visit("khong-co/trang/nao/")
+    assert v.response.status == 404
+    assert v.page.locator("h1").inner_text() == "Không tìm thấy trang"
+    assert v.page.locator('section[lang="en"] h2').inner_text() == "Page not found"
+    # The stylesheet loaded: Material's header is laid out as a bar, not raw text.
+    assert v.page.locator(".md-header").evaluate("e => getComputedStyle(e).position") in ("sticky", "fixed")
+    assert [u for u in v.failed if "khong-co/trang/nao" not in u] == []
+    assert v.console_errors == [] and v.third_party == []
+    v.page.get_by_role("link", name="Go to the home page").click()
+    v.page.wait_for_load_state()
+    assert v.page.url == server + "en/"
+
+
+@pytest.mark.parametrize("path", ["", "ke-hoach/", "en/ke-hoach/", "lien-he/"])
+def test_phone_at_320px_needs_no_horizontal_scrolling(visit, path):
+    v = visit(path, viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    width = v.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, width
+
+
+def test_plan_prints_on_a4_without_navigation(visit, tmp_path):
+    v = visit("ke-hoach/")
+    v.page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not v.page.locator(selector).first.is_visible(), selector
+    assert v.page.locator(".plan-text").is_visible()
+    pdf = v.page.pdf(path=str(tmp_path / "plan.pdf"), prefer_css_page_size=True)
+    assert pdf[:4] == b"%PDF"
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert 3 <= pages <= 15, pages
+    # A4 is 595 x 842 points.
+    assert b"/MediaBox [0 0 595" in pdf or b"/MediaBox [0 0 594" in pdf

@@ -1,0 +1,54 @@
+"""The home page: theme and slogan word for word, key dates, a way into every section."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+THEME = "Đổi mới sáng tạo toàn dân - Động lực phát triển quốc gia"
+SLOGAN = "Nhiệt liệt chào mừng Ngày hội đổi mới sáng tạo quốc gia 01-10"
+
+
+def text_of(soup) -> str:
+    return " ".join(soup.select_one("article").get_text(" ").split())
+
+
+def test_theme_and_slogan_in_their_exact_wording(soup_of):
+    soup = soup_of("")
+    assert soup.select_one(".banner .slogan").get_text(strip=True) == SLOGAN
+    assert soup.select_one(".banner .theme").get_text(strip=True) == f"“{THEME}”"
+    english = text_of(soup_of("en/"))
+    assert THEME in english and SLOGAN in english
+    assert "Innovation for all people - Driving force for national development" in english
+
+
+def test_key_dates_are_in_the_text_without_javascript(soup_of):
+    vi, en = text_of(soup_of("")), text_of(soup_of("en/"))
+    for date in ("22/9/2025", "05/10/2025", "01/10/2025", "03/10/2025"):
+        assert date in vi, date
+    for date in ("22 September 2025", "5 October 2025", "1 October 2025", "3 October 2025"):
+        assert date in en, date
+
+
+def test_status_line_carries_the_dates_and_is_hidden_until_computed(soup_of):
+    status = soup_of("").select_one("[data-edition-status]")
+    assert status.has_attr("hidden")
+    assert (status["data-start"], status["data-end"]) == ("2025-09-22", "2025-10-05")
+    assert (status["data-expo-start"], status["data-expo-end"]) == ("2025-10-01", "2025-10-03")
+    assert "{days}" in status["data-before"] and "05/10/2025" in status["data-after"]
+
+
+def test_every_section_has_a_working_entry(soup_of, built_site, site_url):
+    for page, count in (("", 7), ("en/", 7)):
+        links = [a["href"] for a in soup_of(page).select(".grid.cards a")]
+        assert len(links) == count
+        for href in links:
+            target = urljoin(site_url + page, href)[len(site_url):]
+            assert (built_site / target / "index.html").exists(), href
+
+
+def test_contact_page_invents_no_contact_details(soup_of):
+    for page in ("lien-he/", "en/lien-he/"):
+        soup = soup_of(page)
+        assert not soup.select('article a[href^="tel:"], article a[href^="mailto:"]')
+    assert "chưa được công bố" in text_of(soup_of("lien-he/"))
+    assert "not yet published" in text_of(soup_of("en/lien-he/"))
