@@ -1,0 +1,61 @@
+"""Small, checked patches to Material's JavaScript bundle, for readers' sake.
+
+Each patch replaces one exact string in the pinned Material 9.8.2 bundle. If a
+Material upgrade changes that string, the build fails and names the patch, so
+a patch can never silently stop working (or patch the wrong thing).
+The browser tests cover what each patch is for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+# Data -----------------------------------------------------------------------
+
+PATCHES = [
+    (
+        # Material fetches `sitemap.xml` relative to every <link rel="alternate">
+        # in the head, meant for alternates that point at a language root. Ours
+        # point at the same page in the other language (what search engines
+        # expect), so each page view made requests that 404. Our language switch
+        # links go straight to the twin page: the feature is not needed, so its
+        # selector is narrowed to links that opt in (none do).
+        "alternate links: no sitemap.xml fetch beside every page",
+        '"link[rel=alternate]"',
+        '"link[rel=alternate][data-md-sitemap]"',
+    ),
+    (
+        # Material downloads the whole search index on every first page view
+        # (it waits only on file:// URLs). Most readers arrive from a QR code on
+        # a phone and never search: load the index when search is first opened,
+        # as Material already does for file:// pages.
+        "search index: load when search is opened",
+        'L($(location.protocol!=="file:"),Je("search"))',
+        'L($(!1),Je("search"))',
+    ),
+]
+
+
+def patch(code: str, bundle: Path) -> str:
+    for name, old, new in PATCHES:
+        if new in code:
+            continue  # already applied by an earlier language build
+        if code.count(old) != 1:
+            raise PluginError(
+                f"{bundle.name}: Material's bundle changed, patch '{name}' no longer applies; "
+                "review overrides/hooks/material_bundle.py for this Material version."
+            )
+        code = code.replace(old, new)
+    return code
+
+
+# Hooks ----------------------------------------------------------------------
+
+def on_post_build(config):
+    for bundle in Path(config.site_dir).glob("assets/javascripts/bundle.*.min.js"):
+        code = bundle.read_text(encoding="utf-8")
+        patched = patch(code, bundle)
+        if patched != code:
+            bundle.write_text(patched, encoding="utf-8")
