@@ -35,6 +35,18 @@ PATCHES = [
         'L($(location.protocol!=="file:"),Je("search"))',
         'L($(!1),Je("search"))',
     ),
+    (
+        # The search worker script (12 KB gzip) was also fetched on every first
+        # view. A stand-in with the same interface starts the real worker at
+        # its first message, which Material sends when search is opened.
+        "search worker: start when search is opened",
+        "function Mn(e,t=new Worker(e))",
+        "function Mn(e,t=((u,w,l=[])=>({"
+        "addEventListener(...a){w?w.addEventListener(...a):l.push(a)},"
+        "removeEventListener(...a){w?w.removeEventListener(...a):l=l.filter(x=>x[1]!==a[1])},"
+        "postMessage(m){if(!w){w=new Worker(u);for(let a of l)w.addEventListener(...a)}w.postMessage(m)}"
+        "}))(e))",
+    ),
 ]
 
 
