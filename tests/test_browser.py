@@ -107,3 +107,49 @@ def test_plan_prints_on_a4_without_navigation(visit, tmp_path):
     assert 3 <= pages <= 15, pages
     # A4 is 595 x 842 points.
     assert b"/MediaBox [0 0 595" in pdf or b"/MediaBox [0 0 594" in pdf
+
+
+def test_without_javascript_the_phone_menu_and_every_page_work(visit, pages):
+    # Material's drawer is a checkbox and a label: it opens with JavaScript off.
+    v = visit("", java_script_enabled=False, **PHONE)
+    v.page.click('.md-header label[for="__drawer"]')
+    link = v.page.locator(".md-nav--primary a.md-nav__link", has_text="Liên hệ").first
+    assert link.is_visible()
+    link.click()
+    v.page.wait_for_load_state()
+    assert v.page.url.endswith("/lien-he/")
+    assert v.page.locator("article h1").inner_text().rstrip("#") == "Liên hệ"
+    for page in pages:
+        v.page.goto(v.page.url.split("/ngay-hoi-dmst/")[0] + "/ngay-hoi-dmst/" + page)
+        assert v.page.locator("article h1").is_visible(), page
+        assert v.page.locator("a.lang-switch").is_visible(), page
+
+
+def test_every_page_has_a_skip_link_to_its_content(visit):
+    v = visit("ke-hoach/")
+    v.page.keyboard.press("Tab")
+    skip = v.page.locator(":focus")
+    assert skip.inner_text() == "Chuyển đến nội dung chính"
+    assert skip.is_visible()
+    skip.press("Enter")
+    assert v.page.evaluate("location.hash") != ""
+
+
+@pytest.mark.parametrize("path", ["", "ke-hoach/", "en/chinh-sach/nghi-quyet-57/"])
+def test_text_at_200_percent_zoom_needs_no_horizontal_scrolling(visit, path):
+    # 200% zoom on a 1280 px screen lays the page out at 640 CSS pixels.
+    v = visit(path, viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    assert v.page.evaluate("document.documentElement.scrollWidth") <= 640
+
+
+def test_focused_links_are_not_hidden_under_the_sticky_header(visit):
+    v = visit("ke-hoach/", **PHONE)
+    header = v.page.locator(".md-header").bounding_box()
+    # Tab through the first links of the article: each focused one is below the header.
+    v.page.locator("article a").nth(5).focus()
+    for _ in range(6):
+        v.page.keyboard.press("Tab")
+        box = v.page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect();"
+                              " return {top: r.top, bottom: r.bottom}; })()")
+        if box["bottom"] > 0:
+            assert box["top"] >= header["height"] - 1 or box["bottom"] <= 0, box

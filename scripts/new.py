@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Create a new innovator or news item: both language files, from the templates.
+
+Commune staff run one command instead of copying files by hand:
+
+    python scripts/new.py innovator "Hợp tác xã rau sạch Thuận An"
+    python scripts/new.py news "Xã phát động hội thi sáng kiến" --date 2025-10-02
+
+Each command writes the Vietnamese file and its English twin, named by the
+title in Vietnamese without diacritics (news files start with the date), from
+data/templates/. The new files are not finished: fill in the empty ("") lines,
+then preview with `make serve`; the build names any field still missing.
+It never overwrites a file. File names follow the same rules as the build
+(overrides/hooks/content_schema.py). See docs/huong-dan/ (editor's guide).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from string import Template
+
+import jinja2
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+from content_schema import (  # noqa: E402  (the build's own schema)
+    FIELDS, INNOVATOR, KINDS, NEWS, SLUG_RE, slugify, split_language, today_in_vietnam,
+)
+
+
+def labels(root: Path, prefix: str, values) -> str:
+    """'business (Doanh nghiệp), …' from the Vietnamese translation table."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(root / "overrides" / "partials")))
+    table = env.get_template("languages/vi.html").make_module()
+    return ", ".join(f"{value} ({table.t(f'{prefix}.{value}')})" for value in values)
+
+
+def quoted(text: str) -> str:
+    """Text safe inside a YAML double-quoted string."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def taken(folder: Path, slug: str) -> list[Path]:
+    """Files already at this address (same name, or the same once diacritics and case are dropped)."""
+    clashes = []
+    for path in folder.glob("*.md"):
+        stem, _ = split_language(path.name)
+        if stem == slug or slugify(stem) == slug:
+            clashes.append(path)
+    return clashes
+
+
+def create(kind: str, title: str, title_en: str, day: dt.date, root: Path) -> list[Path]:
+    schema = INNOVATOR if kind == "innovator" else NEWS
+    name = slugify(title)
+    if not name:
+        raise SystemExit(f"Tiêu đề {title!r} không tạo được tên tệp: dùng chữ hoặc số. / "
+                         f"The title {title!r} gives no file name: use letters or digits.")
+    slug = f"{day.isoformat()}-{slugify(title, 48)}" if kind == "news" else name
+    assert SLUG_RE.match(slug)
+    folder = root / "docs" / schema.section
+    clashes = taken(folder, slug)
+    if clashes:
+        shown = ", ".join(str(p.relative_to(root)) for p in clashes)
+        raise SystemExit(f"Đã có tệp {shown}: không ghi đè. Đổi tiêu đề hoặc sửa tệp đó. / "
+                         f"{shown} already exists: nothing overwritten. Change the title or edit that file.")
+    values = {
+        "title": quoted(title), "title_en": quoted(title_en), "date": day.isoformat(), "year": day.year,
+        "kinds": labels(root, "showcase.kind", KINDS), "fields": labels(root, "showcase.field", FIELDS),
+        "vi_file": f"docs/{schema.section}/{slug}.md",
+    }
+    written = []
+    folder.mkdir(parents=True, exist_ok=True)
+    for suffix in (".md", ".en.md"):
+        template = Template((root / "data" / "templates" / f"{kind}{suffix}").read_text(encoding="utf-8"))
+        target = folder / f"{slug}{suffix}"
+        with target.open("x", encoding="utf-8") as out:  # "x": never overwrite
+            out.write(template.substitute(values))
+        written.append(target)
+    return written
+
+
+def date_argument(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày phải viết YYYY-MM-DD / the date must be YYYY-MM-DD: {text!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="new.py",
+        description="Tạo gương điển hình hoặc tin mới, đủ hai tệp tiếng Việt và tiếng Anh. / "
+                    "Create a new innovator or news item, with both language files.",
+        epilog="Ví dụ / examples:\n"
+               '  python scripts/new.py innovator "Hợp tác xã rau sạch Thuận An"\n'
+               '  python scripts/new.py news "Xã phát động hội thi sáng kiến" --date 2025-10-02\n'
+               "Hướng dẫn / guide: docs/huong-dan/index.md",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="kind", required=True, metavar="{innovator,news}")
+    for kind, help_text, title_help in (
+        ("innovator", "gương điển hình mới (docs/guong-sang-tao/) / a new innovator",
+         "tên, tiếng Việt / the name, in Vietnamese"),
+        ("news", "tin mới (docs/tin-tuc/) / a new news item",
+         "tiêu đề, tiếng Việt / the headline, in Vietnamese"),
+    ):
+        command = commands.add_parser(kind, help=help_text, description=help_text)
+        command.add_argument("title", help=title_help)
+        command.add_argument("--title-en", default="",
+                             help="tên hoặc tiêu đề tiếng Anh, nếu đã có / the English title, if known")
+        command.add_argument("--date", type=date_argument, default=None,
+                             help="ngày của tin, YYYY-MM-DD (mặc định: hôm nay) / "
+                                  "the date, YYYY-MM-DD (default: today)")
+        command.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    day = args.date or dt.date.today()
+    if args.kind == "news" and day > today_in_vietnam():
+        parser.error(f"ngày {day} ở tương lai: chỉ đăng tin về việc đã diễn ra / "
+                     f"{day} is in the future: news is about what has happened")
+    written = create(args.kind, args.title.strip(), args.title_en.strip(), day, args.root.resolve())
+    for path in written:
+        print(f"Đã tạo / created: {path.relative_to(args.root.resolve())}")
+    print("Tiếp theo: điền các dòng còn trống trong cả hai tệp, rồi chạy `make serve` để xem trước.\n"
+          "Next: fill in the empty lines in both files, then run `make serve` to preview.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

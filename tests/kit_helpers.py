@@ -1,0 +1,84 @@
+"""What the communication kit's tests share: the settings, and reading codes as a phone does."""
+
+from __future__ import annotations
+
+import base64
+import io
+from pathlib import Path
+
+import yaml
+import zxingcpp
+from PIL import Image, ImageFilter
+
+ROOT = Path(__file__).resolve().parent.parent
+DOWNLOADS = "tai-lieu/tai-ve"
+PT_PER_M = 72 / 0.0254
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# `!ENV [NAME, default]` in mkdocs.yml: the tests read the default.
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def settings() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def decode(image: Image.Image) -> list:
+    """The QR codes zxing-cpp finds in an image."""
+    return zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+
+
+def texts(image: Image.Image) -> list[str]:
+    return [code.text for code in decode(image)]
+
+
+def phone_photo(image: Image.Image, factor: float = 0.3, blur: float = 1.0) -> Image.Image:
+    """Scaled down and blurred, like a phone's photo of a print from a distance."""
+    grey = image.convert("L")
+    small = grey.resize((max(1, round(grey.width * factor)), max(1, round(grey.height * factor))),
+                        Image.Resampling.LANCZOS)
+    return small.filter(ImageFilter.GaussianBlur(blur))
+
+
+def render_pdf(path: Path, scale: float, page: int = 0) -> Image.Image:
+    """A PDF page as a phone would see the print: `scale` pixels per point."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return document[page].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        document.close()
+
+
+def side_px(code) -> float:
+    """The side of a decoded code in pixels (top-left to top-right corner)."""
+    position = code.position
+    return ((position.top_right.x - position.top_left.x) ** 2
+            + (position.top_right.y - position.top_left.y) ** 2) ** 0.5
+
+
+def svg_in_chromium(browser, path: Path, width: int = 420) -> Image.Image:
+    """The SVG as Chromium draws it, `width` pixels wide, on white."""
+    data = base64.b64encode(path.read_bytes()).decode()
+    page = browser.new_page(viewport={"width": width + 40, "height": width * 2})
+    try:
+        page.set_content(f'<body style="margin:20px;background:#fff">'
+                         f'<img id="qr" width="{width}" src="data:image/svg+xml;base64,{data}"></body>')
+        page.wait_for_function("document.getElementById('qr').complete")
+        return Image.open(io.BytesIO(page.locator("#qr").screenshot())).convert("RGB")
+    finally:
+        page.close()
+
+
+def print_files(site: Path) -> list[Path]:
+    return sorted((site / DOWNLOADS).glob("*.pdf"))
+
+
+def qr_images(site: Path) -> list[Path]:
+    """Every PNG of the kit that carries the site's QR code (full previews, the share image, the code)."""
+    return sorted(p for p in (site / DOWNLOADS).glob("*.png") if not p.name.endswith("-nho.png"))

@@ -1,0 +1,61 @@
+"""The calendar file (RFC 5545): two all-day events with the settings' dates, Vietnam's time
+zone, stable UIDs, and an "add to calendar" link on the home page and the VIIE page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urljoin
+
+import pytest
+from icalendar import Calendar
+
+from kit_helpers import DOWNLOADS, settings
+
+EDITION = settings()["extra"]["edition"]
+
+
+def read(site, lang) -> Calendar:
+    return Calendar.from_ical((site / DOWNLOADS / f"ngay-hoi-dmst-{lang}.ics").read_bytes())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_calendar_has_the_response_period_and_the_expo_as_all_day_events(built_site, site_url, lang):
+    calendar = read(built_site, lang)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    assert str(calendar["X-WR-TIMEZONE"]) == "Asia/Ho_Chi_Minh"
+    events = calendar.walk("VEVENT")
+    assert len(events) == 2
+    response, expo = events
+    assert response.decoded("DTSTART") == dt.date(2025, 9, 22)
+    assert response.decoded("DTEND") == dt.date(2025, 10, 6)       # the day after 05/10, as RFC 5545 counts
+    assert expo.decoded("DTSTART") == dt.date(2025, 10, 1)
+    assert expo.decoded("DTEND") == dt.date(2025, 10, 4)
+    for event in events:
+        assert type(event.decoded("DTSTART")) is dt.date           # DATE values: no time, no time zone
+        assert event.decoded("DTSTAMP").tzinfo is not None         # DTSTAMP in UTC
+        assert str(event["UID"])
+        assert str(event["URL"]).startswith(site_url)
+    assert EDITION["expo"]["name"] in str(expo["SUMMARY"])
+    assert str(expo["LOCATION"]) == EDITION["expo"]["venue"][lang]
+    assert EDITION["theme"][lang] in str(response["DESCRIPTION"])
+
+
+def test_uids_are_stable_and_shared_by_both_languages(built_site):
+    uids = [sorted(str(e["UID"]) for e in read(built_site, lang).walk("VEVENT")) for lang in ("vi", "en")]
+    assert uids[0] == uids[1] and len(set(uids[0])) == 2
+
+
+def test_raw_file_is_rfc_5545(built_site):
+    raw = (built_site / DOWNLOADS / "ngay-hoi-dmst-vi.ics").read_bytes()
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.rstrip().endswith(b"END:VCALENDAR")
+    assert b"DTSTART;VALUE=DATE:20250922" in raw and b"DTEND;VALUE=DATE:20251006" in raw
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))     # folded lines
+
+
+@pytest.mark.parametrize("page, lang", [("", "vi"), ("en/", "en"), ("viie-2025/", "vi"), ("en/viie-2025/", "en"),
+                                        ("tai-lieu/", "vi"), ("en/tai-lieu/", "en")])
+def test_add_to_calendar_link(soup_of, built_site, site_url, page, lang):
+    link = soup_of(page).select_one(".kit-calendar a.md-button")
+    assert link is not None
+    path = urljoin(site_url + page, link["href"])[len(site_url):]
+    assert path == f"{DOWNLOADS}/ngay-hoi-dmst-{lang}.ics" and (built_site / path).is_file()
