@@ -1,0 +1,118 @@
+"""Ship only the parts of Material's stylesheet that this site can use.
+
+Material's main.css (23 KB gzip) styles every feature Material has; this site
+uses a fraction, and every byte counts for a reader on a weak phone
+connection (the home page's first view must stay under 60 KiB). After all
+languages are built, a rule is dropped when its selectors need a class that
+appears in no built page and in none of the site's scripts (Material's bundle
+adds classes at run time, so its code counts as a source of class names).
+Classes inside :not(), :is() and :where() are never required, so a rule is
+kept whenever it could match. The file keeps its name: pages need no change.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import tinycss2
+from mkdocs.plugins import event_priority
+
+CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+OPTIONAL_GROUP = re.compile(r":(?:not|is|where|has)\((?:[^()]|\([^()]*\))*\)")
+CLASS_ATTR = re.compile(r'class="([^"]*)"')
+# Class names in scripts: Material's own ("md-…", BEM "__" and "--" parts) and
+# the two it sets on <html>. Plain words in minified code are not class names.
+SCRIPT_CLASS = re.compile(r"[\w-]*(?:md-|__|--)[\w-]*")
+SCRIPT_EXTRA = {"js", "no-js"}
+
+
+def known_names(site: Path) -> set[str]:
+    names: set[str] = set()
+    for page in site.rglob("*.html"):
+        for value in CLASS_ATTR.findall(page.read_text(encoding="utf-8")):
+            names.update(value.split())
+    for script in site.rglob("*.js"):
+        names.update(SCRIPT_CLASS.findall(script.read_text(encoding="utf-8")))
+    return names | SCRIPT_EXTRA
+
+
+def _selectors(selector_list: str) -> list[str]:
+    """Split a selector list at its top-level commas (not those inside :is(…))."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(selector_list):
+        depth += char == "("
+        depth -= char == ")"
+        if char == "," and depth == 0:
+            parts.append(selector_list[start:i])
+            start = i + 1
+    return parts + [selector_list[start:]]
+
+
+def _needed(selector_list: str, names: set[str]) -> str:
+    """The selectors of the list that could match; empty when none can."""
+    kept = [s for s in _selectors(selector_list)
+            if all(name in names for name in CLASS.findall(OPTIONAL_GROUP.sub("", s)))]
+    return ",".join(s.strip() for s in kept)
+
+
+VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+CUSTOM_NAME = re.compile(r"--[\w-]+")
+
+
+def drop_unused_properties(css: str, used: set[str]) -> str:
+    """Drop custom properties (--md-…) that nothing reads, e.g. icons of unused features."""
+    out = []
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "qualified-rule":
+            declarations = [d for d in tinycss2.parse_blocks_contents(rule.content)
+                            if d.type == "declaration"
+                            and (not d.name.startswith("--") or d.name in used)]
+            body = ";".join(f"{d.name}:{tinycss2.serialize(d.value).strip()}"
+                            + ("!important" if d.important else "") for d in declarations)
+            if body:
+                out.append(f"{tinycss2.serialize(rule.prelude).strip()}{{{body}}}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
+            inner = drop_unused_properties(tinycss2.serialize(rule.content), used)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
+        else:
+            out.append(tinycss2.serialize([rule]))
+    return "".join(out)
+
+
+def purge(css: str, names: set[str]) -> str:
+    out = []
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "qualified-rule":
+            selectors = _needed(tinycss2.serialize(rule.prelude), names)
+            if selectors:
+                out.append(f"{selectors}{{{tinycss2.serialize(rule.content)}}}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
+            inner = purge(tinycss2.serialize(rule.content), names)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
+        else:
+            out.append(tinycss2.serialize([rule]))
+    return "".join(out)
+
+
+# Hooks ----------------------------------------------------------------------
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config):
+    site = Path(config.site_dir)
+    if site.name == "en" or not (site / "index.html").exists():
+        return  # the nested English build: wait for the whole site
+    names = known_names(site)
+    others = "".join(p.read_text(encoding="utf-8") for p in site.glob("assets/**/*.css")
+                     if not p.name.startswith("main."))
+    scripts = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.js"))
+    for stylesheet in site.glob("assets/stylesheets/main.*.min.css"):
+        css = purge(stylesheet.read_text(encoding="utf-8"), names)
+        # Properties read by the kept rules, our stylesheet or a script; twice,
+        # because one property's value may read another.
+        for _ in range(2):
+            used = set(VAR_USE.findall(css + others)) | set(CUSTOM_NAME.findall(scripts))
+            css = drop_unused_properties(css, used)
+        stylesheet.write_text(css, encoding="utf-8")
