@@ -91,6 +91,16 @@ def soup_of(built_site):
     return load
 
 
+def build_error_line(repo: Path, tmp_path: Path, where: str) -> str:
+    """Build a broken copy: the build must fail, and one line of its output names `where`."""
+    result = run_build(tmp_path / "out", config=repo / "mkdocs.yml", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    line = next((line for line in output.splitlines() if where in line), None)
+    assert line is not None, output
+    return line
+
+
 def make_site_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the sources, for tests that break something on purpose."""
     copy = tmp_path / "repo"

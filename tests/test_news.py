@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import feedparser
 import pytest
 
-from conftest import ROOT, make_site_copy, run_build
+from conftest import ROOT, build_error_line, make_site_copy, run_build
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from content_schema import read_front_matter  # noqa: E402
@@ -223,10 +223,6 @@ def both(repo: Path, old: str, new: str) -> None:
 def test_a_broken_news_item_fails_the_build_naming_file_and_field(tmp_path, breaking, where, vi, en):
     repo = make_site_copy(tmp_path)
     breaking(repo)
-    result = run_build(tmp_path / "out", config=repo / "mkdocs.yml", check=False)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    line = next((line for line in output.splitlines() if where in line), None)
-    assert line is not None, output
+    line = build_error_line(repo, tmp_path, where)
     assert vi in line and en in line, line
     assert line.count(" › ") == 1, "one message per problem"

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 from PIL import Image
 
-from conftest import ROOT, make_site_copy, run_build
+from conftest import ROOT, build_error_line, make_site_copy, run_build
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import photos  # noqa: E402  (overrides/hooks/photos.py)
@@ -200,11 +200,7 @@ def drop_line(path: Path, prefix: str) -> None:
 def test_a_bad_photo_fails_the_build_by_name(tmp_path, breaking, where, vi, en):
     repo = make_site_copy(tmp_path)
     breaking(repo)
-    result = run_build(tmp_path / "out", config=repo / "mkdocs.yml", check=False)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    line = next((line for line in output.splitlines() if where in line), None)
-    assert line is not None, output
+    line = build_error_line(repo, tmp_path, where)
     assert vi in line and en in line, line
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import ROOT, make_site_copy, run_build
+from conftest import ROOT, build_error_line, make_site_copy, run_build
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from content_schema import FIELDS, KINDS, read_front_matter  # noqa: E402
@@ -250,11 +250,6 @@ def test_edit_link_appears_once_repo_url_is_set(tmp_path):
 
 # Bad input -------------------------------------------------------------------
 
-def build_output(repo: Path, tmp_path: Path) -> tuple[int, str]:
-    result = run_build(tmp_path / "out", config=repo / "mkdocs.yml", check=False)
-    return result.returncode, result.stdout + result.stderr
-
-
 def edit(path: Path, old: str, new: str) -> None:
     content = path.read_text(encoding="utf-8")
     assert old in content, f"{old!r} not in {path}"
@@ -304,10 +299,7 @@ ENTRY = "docs/guong-sang-tao/hop-tac-xa-rau-sach-vi-du"
 def test_a_broken_innovator_fails_the_build_naming_file_and_field(tmp_path, breaking, where, vi, en):
     repo = make_site_copy(tmp_path)
     breaking(repo)
-    code, output = build_output(repo, tmp_path)
-    assert code != 0
-    line = next((line for line in output.splitlines() if where in line), None)
-    assert line is not None, output
+    line = build_error_line(repo, tmp_path, where)
     assert vi in line and en in line, line
     assert line.count(" › ") == 1, "one message per problem"
 

@@ -265,6 +265,21 @@ def load_entries(docs_dir: Path, schema: Schema, today: dt.date | None = None,
     return checked, problems
 
 
+def load_or_fail(docs_dir: Path, schema: Schema, check_photo=None) -> tuple[list[Entry], dict[str, Entry]]:
+    """Load a section's entries, or fail the build listing every problem (file › field).
+
+    Returns the entries and an index from each language file's path to its entry.
+    """
+    from build_errors import BuildErrors  # the build's error type; scripts/new.py never gets here
+
+    entries, problems = load_entries(docs_dir, schema, check_photo=check_photo)
+    errors = BuildErrors(schema.topic)
+    for where, field_name, vi, en in problems.items:
+        errors.add(where, field_name, vi, en)
+    errors.raise_if_any()
+    return entries, {src: entry for entry in entries for src in entry.src.values()}
+
+
 def _check_entry(entry: Entry, today: dt.date, problems: Problems, check_photo) -> None:
     schema = entry.schema
     known = {f.name for f in schema.fields} | set(schema.extra_keys)

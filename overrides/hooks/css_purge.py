@@ -60,20 +60,15 @@ VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 CUSTOM_NAME = re.compile(r"--[\w-]+")
 
 
-def drop_unused_properties(css: str, used: set[str]) -> str:
-    """Drop custom properties (--md-…) that nothing reads, e.g. icons of unused features."""
+def rewrite(css: str, style_rule) -> str:
+    """Rebuild a stylesheet with `style_rule(rule)` -> text (or "" to drop) for each
+    style rule, inside @media and @supports too; other at-rules are kept as they are."""
     out = []
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if rule.type == "qualified-rule":
-            declarations = [d for d in tinycss2.parse_blocks_contents(rule.content)
-                            if d.type == "declaration"
-                            and (not d.name.startswith("--") or d.name in used)]
-            body = ";".join(f"{d.name}:{tinycss2.serialize(d.value).strip()}"
-                            + ("!important" if d.important else "") for d in declarations)
-            if body:
-                out.append(f"{tinycss2.serialize(rule.prelude).strip()}{{{body}}}")
+            out.append(style_rule(rule))
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
-            inner = drop_unused_properties(tinycss2.serialize(rule.content), used)
+            inner = rewrite(tinycss2.serialize(rule.content), style_rule)
             if inner:
                 out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
         else:
@@ -82,19 +77,22 @@ def drop_unused_properties(css: str, used: set[str]) -> str:
 
 
 def purge(css: str, names: set[str]) -> str:
-    out = []
-    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
-        if rule.type == "qualified-rule":
-            selectors = _needed(tinycss2.serialize(rule.prelude), names)
-            if selectors:
-                out.append(f"{selectors}{{{tinycss2.serialize(rule.content)}}}")
-        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
-            inner = purge(tinycss2.serialize(rule.content), names)
-            if inner:
-                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
-        else:
-            out.append(tinycss2.serialize([rule]))
-    return "".join(out)
+    """Keep the selectors that could match; drop rules left with none."""
+    def style_rule(rule):
+        selectors = _needed(tinycss2.serialize(rule.prelude), names)
+        return f"{selectors}{{{tinycss2.serialize(rule.content)}}}" if selectors else ""
+    return rewrite(css, style_rule)
+
+
+def drop_unused_properties(css: str, used: set[str]) -> str:
+    """Drop custom properties (--md-…) that nothing reads, e.g. icons of unused features."""
+    def style_rule(rule):
+        declarations = [d for d in tinycss2.parse_blocks_contents(rule.content)
+                        if d.type == "declaration" and (not d.name.startswith("--") or d.name in used)]
+        body = ";".join(f"{d.name}:{tinycss2.serialize(d.value).strip()}"
+                        + ("!important" if d.important else "") for d in declarations)
+        return f"{tinycss2.serialize(rule.prelude).strip()}{{{body}}}" if body else ""
+    return rewrite(css, style_rule)
 
 
 # Hooks ----------------------------------------------------------------------

@@ -35,7 +35,7 @@ from mkdocs.utils import get_relative_url
 import photos
 import rendering
 from build_errors import BuildErrors
-from content_schema import NEWS, Entry, load_entries
+from content_schema import NEWS, Entry, load_or_fail
 from page_settings import format_date, page_language
 
 ENTRIES: dict[str, Entry] = {}     # src_uri of either language file -> item
@@ -57,18 +57,12 @@ def settings_from(config) -> dict:
 def load(config) -> list[Entry]:
     docs_dir = Path(config.docs_dir)
     settings = photos.settings_from(config)
-    items, problems = load_entries(
+    items, by_source = load_or_fail(
         docs_dir, NEWS, check_photo=lambda name: photos.check(docs_dir, name, settings))
-    errors = BuildErrors(NEWS.topic)
-    for where, field, vi, en in problems.items:
-        errors.add(where, field, vi, en)
-    errors.raise_if_any()
     items.sort(key=lambda item: (item.shared("date"), item.slug), reverse=True)
     STATE.update(photo_settings=settings, env=rendering.environment(config), renditions={})
     ENTRIES.clear()
-    for item in items:
-        for src in item.src.values():
-            ENTRIES[src] = item
+    ENTRIES.update(by_source)
     return items
 
 

@@ -29,8 +29,7 @@ from mkdocs.utils import get_relative_url
 
 import photos
 import rendering
-from build_errors import BuildErrors
-from content_schema import FIELDS, INNOVATOR, KINDS, Entry, load_entries
+from content_schema import FIELDS, INNOVATOR, KINDS, Entry, load_or_fail
 from page_settings import page_language
 
 ENTRIES: dict[str, Entry] = {}     # src_uri of either language file -> entry
@@ -40,18 +39,12 @@ STATE: dict = {}
 def load(config) -> list[Entry]:
     docs_dir = Path(config.docs_dir)
     settings = photos.settings_from(config)
-    entries, problems = load_entries(
+    entries, by_source = load_or_fail(
         docs_dir, INNOVATOR, check_photo=lambda name: photos.check(docs_dir, name, settings))
-    errors = BuildErrors(INNOVATOR.topic)
-    for where, field, vi, en in problems.items:
-        errors.add(where, field, vi, en)
-    errors.raise_if_any()
     entries.sort(key=lambda e: (e.example, -e.shared("year"), e.slug))
     STATE.update(settings=settings, env=rendering.environment(config), renditions={})
     ENTRIES.clear()
-    for entry in entries:
-        for src in entry.src.values():
-            ENTRIES[src] = entry
+    ENTRIES.update(by_source)
     return entries
 
 
