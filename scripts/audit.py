@@ -19,7 +19,7 @@ non-zero only when the build or Lighthouse itself fails, or, with
 
 Pages default to the key pages in both languages: / /en/ /ke-hoach/
 /en/ke-hoach/. --pages gives others (paths under the site's sub-path);
---all takes every page in the built sitemap.xml files.
+--all takes every page in the built sitemap.xml files, and the 404 page.
 
 Chromium: --chrome-path, else $CHROME_PATH, else /usr/bin/chromium.
 
@@ -111,6 +111,10 @@ def pages_from_sitemaps(site_dir: Path, base_path: str) -> list[str]:
         rel = "/" + path[len(base_path):].lstrip("/") if path.startswith(base_path) else path
         if rel not in pages:
             pages.append(rel)
+    # The page GitHub Pages serves for every missing address (fetched here by its
+    # own name, so Lighthouse judges the page rather than the 404 status).
+    if (site_dir / "404.html").exists():
+        pages.append("/404.html")
     return pages
 
 

@@ -41,3 +41,17 @@ def test_every_internal_link_and_anchor_resolves(built_site, site_url):
                     broken.append(f"{rel}: {link} (no such anchor)")
     assert checked > 40 * len(ids or [1]) and checked > 1000, checked
     assert broken == []
+
+
+VAGUE = {"more", "read more", "click here", "here", "link", "this page", "learn more",
+         "xem thêm", "tại đây", "ở đây", "chi tiết", "bấm vào đây", "đọc tiếp"}
+
+
+def test_link_text_says_where_the_link_goes(pages, soup_of):
+    vague = []
+    for page in pages:
+        for link in soup_of(page).select("article a[href]"):
+            text = " ".join(link.get_text(" ").split()).strip(" .:").lower()
+            if text in VAGUE and not link.get("aria-label"):
+                vague.append(f"{page}: {text!r} -> {link['href']}")
+    assert vague == []
