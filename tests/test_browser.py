@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import time
 
 import pytest
 
@@ -153,3 +155,25 @@ def test_focused_links_are_not_hidden_under_the_sticky_header(visit):
                               " return {top: r.top, bottom: r.bottom}; })()")
         if box["bottom"] > 0:
             assert box["top"] >= header["height"] - 1 or box["bottom"] <= 0, box
+
+
+LAYOUT_SHIFTS = """window.__shift = 0; new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+}).observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("path", ["", "en/", "guong-sang-tao/", "guong-sang-tao/hop-tac-xa-rau-sach-vi-du/",
+                                  "en/guong-sang-tao/hop-tac-xa-rau-sach-vi-du/", "tai-lieu/"])
+def test_nothing_moves_while_the_page_loads(browser, server, path):
+    # Photos keep their place, the status line is filled before the first paint,
+    # page-specific styles load in the head (cumulative layout shift near zero).
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFTS)
+    # Photos arrive late, as on a weak connection, after the text is painted.
+    page.route(re.compile(r"\.(avif|webp|jpg|png)$"), lambda route: (time.sleep(1.0), route.continue_()))
+    page.goto(server + path, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    shift = page.evaluate("window.__shift")
+    context.close()
+    assert shift < 0.01, shift

@@ -149,12 +149,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    # The showcase's own styles, on the pages that use them only (not every page's weight).
+    # The showcase's own styles, on the pages that use them only (not every page's
+    # weight); overrides/main.html links them in the head, so nothing shifts as they load.
     src = page.file.src_uri
-    if src not in ENTRIES and src not in INDEX_PAGES and "form-choices" not in html:
-        return html
-    href = get_relative_url(STYLESHEET, page.url)
-    return f'<link rel="stylesheet" href="{href}">\n{html}'
+    if src in ENTRIES or src in INDEX_PAGES or "form-choices" in html:
+        page.meta.setdefault("page_stylesheets", []).append(STYLESHEET)
+    return html
 
 
 def on_post_build(config):

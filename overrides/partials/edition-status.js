@@ -1,6 +1,8 @@
 // Fill the edition status line from the reader's clock, in Vietnam's time zone
 // (the dates are the commune's). Progressive enhancement: without JavaScript
-// the line stays hidden and the page still lists the dates.
+// the line stays hidden and the page still lists the dates. Inlined right after
+// the line (partials/edition-status.html), so it is filled before the first
+// paint and nothing below it moves; the page's CSP allows it by its hash.
 (function () {
   "use strict";
   var DAY = 86400000;
