@@ -44,6 +44,7 @@ def original_site(built_site, tmp_path_factory, base_path):
 def styles(browser, url, viewport, action=None):
     page = browser.new_page(viewport=viewport)
     page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)
     if action:
         action(page)
         page.wait_for_timeout(400)
@@ -74,8 +75,12 @@ def open_search(page):
     ("khong-co/", {"width": 360, "height": 740}, None),
 ])
 def test_trimmed_stylesheet_renders_the_same(browser, server, original_site, path, viewport, action):
-    trimmed = styles(browser, server + path, viewport, action)
-    original = styles(browser, original_site + path, viewport, action)
-    assert len(trimmed) == len(original)
-    differences = [(t, o) for t, o in zip(trimmed, original) if t != o]
-    assert differences == []
+    def differences():
+        trimmed = styles(browser, server + path, viewport, action)
+        original = styles(browser, original_site + path, viewport, action)
+        assert len(trimmed) == len(original)
+        return [(t, o) for t, o in zip(trimmed, original) if t != o]
+
+    # A missing rule differs every time; a script caught mid-transition on a busy
+    # machine does not: look twice before calling it a difference.
+    assert differences() == [] or differences() == []
