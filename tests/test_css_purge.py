@@ -48,6 +48,8 @@ def styles(browser, url, viewport, action=None):
     if action:
         action(page)
         page.wait_for_timeout(400)
+    # Compare settled pages: no CSS transition or animation still running.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     result = page.evaluate(STYLES, PROPERTIES)
     page.close()
     return result
