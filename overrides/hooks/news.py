@@ -113,12 +113,9 @@ def item_view(item: Entry, lang: str, page, config, files, *, lazy: bool, sizes:
 
 
 def photo_html(item: Entry, lang: str, page, config, *, lazy: bool, sizes: str) -> Markup | None:
-    name = item.shared("photo")
-    if not name:
-        return None
-    rendition = photos.render(Path(config.docs_dir), name, STATE["photo_settings"], photos.cache_root(config))
-    STATE["renditions"][rendition.key] = rendition
-    return Markup(photos.picture(rendition, item.get(lang, "photo_alt"), page.url, lazy=lazy, sizes=sizes))
+    html = photos.entry_picture(item, lang, page, config, STATE["photo_settings"], STATE["renditions"],
+                                lazy=lazy, sizes=sizes)
+    return Markup(html) if html else None
 
 
 def view(config):

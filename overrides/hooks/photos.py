@@ -232,6 +232,18 @@ def picture(rendition: Rendition, alt: str, page_url: str, *, lazy: bool, sizes:
     return f"<picture{cls}>{''.join(sources)}{img}</picture>"
 
 
+def entry_picture(entry, lang: str, page, config, settings: Settings, renditions: dict,
+                  *, lazy: bool, sizes: str) -> str | None:
+    """The `<picture>` of an innovator's or news item's photo, if it has one; the
+    rendition is recorded in `renditions` so the build publishes its files."""
+    name = entry.shared("photo")
+    if not name:
+        return None
+    rendition = render(Path(config.docs_dir), name, settings, cache_root(config))
+    renditions[rendition.key] = rendition
+    return picture(rendition, entry.get(lang, "photo_alt"), page.url, lazy=lazy, sizes=sizes)
+
+
 def publish(site_dir: str | Path, renditions, root: Path) -> None:
     """Copy the sizes of the photos in use into site/anh/ (once, whichever language builds)."""
     target = Path(site_dir) / OUTPUT

@@ -55,12 +55,9 @@ def entry_url(entry: Entry, lang: str, files, page) -> str:
 
 
 def photo_html(entry: Entry, lang: str, page, config, *, lazy: bool, sizes: str) -> Markup | None:
-    name = entry.shared("photo")
-    if not name:
-        return None
-    rendition = photos.render(Path(config.docs_dir), name, STATE["settings"], photos.cache_root(config))
-    STATE["renditions"][rendition.key] = rendition
-    return Markup(photos.picture(rendition, entry.get(lang, "photo_alt"), page.url, lazy=lazy, sizes=sizes))
+    html = photos.entry_picture(entry, lang, page, config, STATE["settings"], STATE["renditions"],
+                                lazy=lazy, sizes=sizes)
+    return Markup(html) if html else None
 
 
 def card(entry: Entry, lang: str, page, config, files) -> dict:
