@@ -52,6 +52,18 @@ def built_site(tmp_path_factory) -> Path:
     return site_dir
 
 
+# Another address, to check that everything follows site_url (one build serves all such tests).
+OTHER_SITE_URL = "https://example.github.io/thu-nghiem/"
+
+
+@pytest.fixture(scope="session")
+def other_site(tmp_path_factory) -> Path:
+    """The site built strictly for OTHER_SITE_URL."""
+    site_dir = tmp_path_factory.mktemp("other") / "site"
+    run_build(site_dir, site_url=OTHER_SITE_URL)
+    return site_dir
+
+
 @pytest.fixture(scope="session")
 def site_url() -> str:
     return DEFAULT_SITE_URL
