@@ -177,3 +177,29 @@ def test_nothing_moves_while_the_page_loads(browser, server, path):
     shift = page.evaluate("window.__shift")
     context.close()
     assert shift < 0.01, shift
+
+
+TABLES_MOVED = """window.__tablesMoved = 0;
+new MutationObserver(records => {
+  for (const record of records) for (const node of record.removedNodes)
+    if (node.nodeName === "TABLE") window.__tablesMoved += 1;
+}).observe(document, {childList: true, subtree: true});"""
+
+
+@pytest.mark.parametrize("path", ["huong-dan/", "en/chinh-sach/thuat-ngu/"])
+def test_tables_stay_in_place_while_the_page_loads(browser, server, path):
+    # Tables arrive in Material's scroll wrapper, so its script leaves them where
+    # they are instead of laying every cell out twice (the editor's guide lost
+    # most of its blocking time this way).
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.add_init_script(TABLES_MOVED)
+    page.goto(server + path, wait_until="networkidle")
+    moved = page.evaluate("window.__tablesMoved")
+    tables = page.evaluate("""[...document.querySelectorAll("article table")].map(t =>
+        [t.parentElement.className, t.parentElement.parentElement.className,
+         t.closest(".md-typeset__table").parentElement.closest(".md-typeset__table") === null])""")
+    context.close()
+    assert tables, path
+    assert moved == 0, f"{path}: Material's script moved {moved} table(s)"
+    assert all(t == ["md-typeset__table", "md-typeset__scrollwrap", True] for t in tables), tables

@@ -166,7 +166,7 @@ def test_figures_match_the_fact_sheet_in_both_languages(soup_of, page, vi, en):
 @pytest.mark.parametrize("lang", LANGS)
 def test_timeline_lists_the_milestones_in_order(soup_of, lang):
     art = article(soup_of, LANGS[lang]["prefix"] + "chinh-sach/")
-    timeline = heading(art, "dong-thoi-gian" if lang == "vi" else "timeline").find_next_sibling("table")
+    timeline = heading(art, "dong-thoi-gian" if lang == "vi" else "timeline").find_next("table")
     dates = [text_of(row.find("td")) for row in timeline.select("tbody tr")]
     assert dates == [pair[0 if lang == "vi" else 1] for pair in TIMELINE]
 
@@ -226,7 +226,7 @@ def test_abbreviations_are_tooltips_in_the_page_language(built_site, soup_of, pa
 @pytest.mark.parametrize("lang", LANGS)
 def test_glossary_table_lists_every_entry(soup_of, lang):
     table = heading(article(soup_of, LANGS[lang]["prefix"] + "chinh-sach/thuat-ngu/"),
-                    "bang-chu-viet-tat" if lang == "vi" else "abbreviations").find_next_sibling("table")
+                    "bang-chu-viet-tat" if lang == "vi" else "abbreviations").find_next("table")
     rows = {text_of(row.find("td")): [text_of(td) for td in row.find_all("td")[1:]]
             for row in table.select("tbody tr")}
     assert rows == {entry["abbr"]: [entry[lang]] + ([entry["vi"]] if lang == "en" else [])

@@ -96,3 +96,60 @@ def test_404_page_speaks_both_languages_with_absolute_links(built_site, base_pat
     for attr in re.findall(r'(?:href|src)="([^"#]+)"', html):
         if not attr.startswith(("http://", "https://", "mailto:")):
             assert attr.startswith(base_path), attr
+
+
+# Language of parts (WCAG 3.1.2): a passage in the other language carries its own
+# `lang`, so a screen reader switches voice. Proper names keep their spelling in
+# either language and need no mark (WCAG's own exception); so do abbreviations and
+# document numbers (4652/BKHCN-ĐMST), and commands and program output in `code`.
+VIETNAMESE_LETTER = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
+# Not "to": it is also a Vietnamese word ("chữ to", large print).
+ENGLISH_WORD = re.compile(r"\b(?:the|of|and|with|for|is|are|by|from|made|page)\b", re.I)
+PROPER_NAMES = [
+    # people
+    "Phạm Minh Chính", "Trần Thanh Mẫn", "Tô Lâm", "Nguyễn Thanh Hương", "Nguyễn Chí Dũng", "Nguyễn Xuân Phúc",
+    "Vũ Quốc Huy",
+    # places
+    "Thuận An", "Hòa Lạc", "Hà Nội", "Phú Thọ", "Bình Định", "Hòa Vang", "Gia Lâm", "Đông Anh", "Việt Nam",
+    # publications and websites, named as they name themselves
+    "Nhân Dân", "Kênh 14", "Lao Động", "Báo Nghệ An", "Thư viện Nhà đất", "Khoa học phổ thông", "Người Thời Đại",
+    "Dân trí", "Đại biểu Nhân dân", "Thịnh Vượng Việt Nam", "Doanh nghiệp và Hội nhập", "Việt Báo", "Phụ nữ mới",
+    "Kinh tế & Đô thị",
+    # software, and institutions' English names on Vietnamese pages
+    "Material for MkDocs", "Viet Nam International Innovation Expo", "National Innovation Center",
+]
+DOCUMENT_NUMBER = re.compile(r"\S*\d\S*/\S+")
+
+
+def unmarked_text(soup, language: str):
+    """Text outside <code>, <abbr> and proper names, whose nearest `lang` is `language`."""
+    for node in soup.body.find_all(string=True):
+        parent = node.parent
+        if parent.name in ("script", "style") or parent.find_parent(["code", "abbr", "script", "style"]) \
+                or parent.name in ("code", "abbr"):
+            continue
+        marked = parent if parent.has_attr("lang") else parent.find_parent(lang=True)
+        if marked is not None and marked["lang"] != language:
+            continue
+        text = DOCUMENT_NUMBER.sub(" ", str(node))
+        for name in sorted(PROPER_NAMES, key=len, reverse=True):
+            text = text.replace(name, " ")
+        yield text
+
+
+def test_vietnamese_passages_on_english_pages_are_marked(pages, soup_of):
+    unmarked = {}
+    for page in (p for p in pages if p.startswith("en/")):
+        found = [t.strip() for t in unmarked_text(soup_of(page), "en") if VIETNAMESE_LETTER.search(t)]
+        if found:
+            unmarked[page] = found[:3]
+    assert unmarked == {}
+
+
+def test_english_passages_on_vietnamese_pages_are_marked(pages, soup_of):
+    unmarked = {}
+    for page in (p for p in pages if not p.startswith("en/")):
+        found = [t.strip() for t in unmarked_text(soup_of(page), "vi") if ENGLISH_WORD.search(t)]
+        if found:
+            unmarked[page] = found[:3]
+    assert unmarked == {}

@@ -99,9 +99,10 @@ def drop_unused_properties(css: str, used: set[str]) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # mkdocs-static-i18n's nested build of a language: wait for the whole site
     site = Path(config.site_dir)
-    if site.name == "en" or not (site / "index.html").exists():
-        return  # the nested English build: wait for the whole site
     names = known_names(site)
     others = "".join(p.read_text(encoding="utf-8") for p in site.glob("assets/**/*.css")
                      if not p.name.startswith("main."))

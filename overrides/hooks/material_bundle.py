@@ -47,6 +47,15 @@ PATCHES = [
         "postMessage(m){if(!w){w=new Worker(u);for(let a of l)w.addEventListener(...a)}w.postMessage(m)}"
         "}))(e))",
     ),
+    (
+        # Material moves every table into a scroll wrapper once the page has
+        # loaded, so the browser lays out every cell a second time. The
+        # table_labels hook writes the wrapper into the page: the script wraps
+        # only tables that arrive without it.
+        "tables: keep the wrapper written at build time",
+        'M("table:not([class])",e).map(i=>ti(i))',
+        'M(":not(.md-typeset__table)>table:not([class])",e).map(i=>ti(i))',
+    ),
 ]
 
 
