@@ -6,16 +6,18 @@ Steps:
   2. serve site/ under the sub-path of site_url with scripts/serve.py
      (gzip, 404.html) on a free port;
   3. run Lighthouse (node_modules/.bin/lighthouse; `npm ci` first) on each
-     page, one after the other: mobile form factor, default throttling,
+     page, one after the other: mobile form factor, default throttling
+     (--desktop: Lighthouse's desktop preset, a 1350 px wide screen),
      categories performance, accessibility, best-practices and SEO;
   4. print a Markdown table (scores, bytes over the wire of the first view,
      requests, failing audits), the size of the search index (raw and gzip),
      and the details of each failing audit (elements, addresses).
 
-The report goes to reports/audit.md, each page's raw Lighthouse JSON to
-reports/lighthouse/. It measures; it does not judge: the exit status is
-non-zero only when the build or Lighthouse itself fails, or, with
---min-score N, when a category score of a page is below N.
+The report goes to reports/audit.md (audit-desktop.md with --desktop), each
+page's raw Lighthouse JSON to reports/lighthouse/ (lighthouse-desktop/). It
+measures; it does not judge: the exit status is non-zero only when the build
+or Lighthouse itself fails, or, with --min-score N, when a category score of
+a page is below N.
 
 Pages default to the key pages in both languages: / /en/ /ke-hoach/
 /en/ke-hoach/. --pages gives others (paths under the site's sub-path);
@@ -27,6 +29,7 @@ Examples:
   python scripts/audit.py
   python scripts/audit.py --no-build --pages /lien-he/ /en/lien-he/
   python scripts/audit.py --all --min-score 90
+  python scripts/audit.py --all --desktop
 """
 
 from __future__ import annotations
@@ -123,7 +126,7 @@ def slug(page: str) -> str:
     return name or "home"
 
 
-def run_lighthouse(url: str, out_json: Path, chrome_path: str) -> dict:
+def run_lighthouse(url: str, out_json: Path, chrome_path: str, desktop: bool = False) -> dict:
     binary = ROOT / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         raise AuditError(f"{binary} not found: run `npm ci` first")
@@ -134,6 +137,7 @@ def run_lighthouse(url: str, out_json: Path, chrome_path: str) -> dict:
         f"--chrome-path={chrome_path}",
         f"--chrome-flags={CHROME_FLAGS}",
         "--quiet",
+        *(["--preset=desktop"] if desktop else []),
     ]
     env = dict(os.environ, CHROME_PATH=chrome_path)
     try:
@@ -222,13 +226,15 @@ def search_index_sizes(site_dir: Path) -> list[tuple[str, int, int]]:
     return sizes
 
 
-def render(rows: list[dict], errors: list[str], sizes, base_url: str, chrome_path: str) -> str:
+def render(rows: list[dict], errors: list[str], sizes, base_url: str, chrome_path: str,
+           desktop: bool = False) -> str:
     fmt = lambda s: "–" if s is None else str(s)  # noqa: E731
     lines = [
         "# Lighthouse audit",
         "",
         f"Served at `{base_url}` (scripts/serve.py: sub-path, gzip, 404.html). "
-        f"Lighthouse mobile, default throttling; Chromium `{chrome_path}`.",
+        + ("Lighthouse desktop preset (1350 × 940, desktop throttling)" if desktop
+           else "Lighthouse mobile, default throttling") + f"; Chromium `{chrome_path}`.",
         "",
         "| page | performance | accessibility | best practices | SEO | bytes over the wire | requests | failing audits |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -288,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="audit every page in the built sitemap.xml files")
     parser.add_argument("--min-score", type=float, metavar="N",
                         help="exit 1 when any category score (0-100) of any page is below N")
+    parser.add_argument("--desktop", action="store_true",
+                        help="Lighthouse's desktop preset instead of the phone (report: audit-desktop.md)")
     parser.add_argument("--chrome-path", default=os.environ.get("CHROME_PATH") or "/usr/bin/chromium",
                         help="Chromium or Chrome binary (default: $CHROME_PATH or /usr/bin/chromium)")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="built site (default: site/)")
@@ -315,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         pages = args.pages or DEFAULT_PAGES
     pages = ["/" + p.lstrip("/") for p in pages]
 
-    json_dir = args.out_dir / "lighthouse"
+    suffix = "-desktop" if args.desktop else ""
+    json_dir = args.out_dir / f"lighthouse{suffix}"
     json_dir.mkdir(parents=True, exist_ok=True)
     server, base_url = serve.start(args.site_dir, base_path, 0)
     rows, errors = [], []
@@ -325,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{n}/{len(pages)}] Lighthouse {url}", file=sys.stderr, flush=True)
             started = time.monotonic()
             try:
-                lhr = run_lighthouse(url, json_dir / f"{slug(page)}.json", args.chrome_path)
+                lhr = run_lighthouse(url, json_dir / f"{slug(page)}.json", args.chrome_path, args.desktop)
             except AuditError as err:
                 print(err, file=sys.stderr)
                 errors.append(f"{page}: {err}")
@@ -336,10 +345,11 @@ def main(argv: list[str] | None = None) -> int:
         server.shutdown()
         server.server_close()
 
-    report = render(rows, errors, search_index_sizes(args.site_dir), base_url, args.chrome_path)
-    (args.out_dir / "audit.md").write_text(report, encoding="utf-8")
+    report = render(rows, errors, search_index_sizes(args.site_dir), base_url, args.chrome_path, args.desktop)
+    report_path = args.out_dir / f"audit{suffix}.md"
+    report_path.write_text(report, encoding="utf-8")
     print(report)
-    print(f"Report: {args.out_dir / 'audit.md'}; raw JSON: {json_dir}/", file=sys.stderr)
+    print(f"Report: {report_path}; raw JSON: {json_dir}/", file=sys.stderr)
 
     if errors:
         return 1

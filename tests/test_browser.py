@@ -203,3 +203,57 @@ def test_tables_stay_in_place_while_the_page_loads(browser, server, path):
     assert tables, path
     assert moved == 0, f"{path}: Material's script moved {moved} table(s)"
     assert all(t == ["md-typeset__table", "md-typeset__scrollwrap", True] for t in tables), tables
+
+
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+FOCUS_STOP = """async () => {
+  // Material opens the search when its field gets focus: let it draw first.
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  // A link's first line (an inline link around an image starts with an empty line).
+  const box = [...el.getClientRects()].find(r => r.width && r.height) || el.getBoundingClientRect();
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  const style = getComputedStyle(el);
+  return {
+    name: `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent || el.placeholder || "").trim().slice(0, 40)}”`,
+    key: el.dataset.tabWalk || (el.dataset.tabWalk = String(Math.random())),
+    sized: box.width > 0 && box.height > 0,
+    in_view: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+    uncovered: !!hit && (el === hit || el.contains(hit) || [...(el.labels || [])].some(l => l.contains(hit))),
+    ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== "none",
+  };
+}"""
+FOCUSABLE = """() => [...document.querySelectorAll(
+    'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select, textarea, summary, [tabindex]')]
+  .filter(el => el.tabIndex >= 0 && el.checkVisibility({visibilityProperty: true}))
+  .map(el => el.dataset.tabWalk || `${el.tagName.toLowerCase()}.${el.className} “${el.textContent.trim().slice(0, 40)}” (never reached)`)"""
+NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+@pytest.mark.parametrize("path", ["", "en/", "ke-hoach/", "guong-sang-tao/", "guong-sang-tao/de-cu/", "tai-lieu/",
+                                  "en/tin-tuc/"])
+def test_every_control_is_reached_by_tab_with_a_visible_focus(visit, path, size):
+    # WCAG 2.1.1, 2.4.7 and 2.4.11: Tab from the top of the page to the end. Every
+    # stop is on screen, not covered (by the sticky header or anything else) and
+    # drawn with a focus ring; every visible control is one of the stops.
+    # Transitions are switched off: what counts is where each one ends.
+    v = visit(path, **(PHONE if size == "phone" else DESKTOP))
+    # A constructed stylesheet: the page's CSP (rightly) refuses an inline one.
+    v.page.evaluate("css => { const s = new CSSStyleSheet(); s.replaceSync(css); "
+                    "document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }", NO_MOTION)
+    stops = []
+    for _ in range(400):
+        v.page.keyboard.press("Tab")
+        stop = v.page.evaluate(FOCUS_STOP)
+        if stop is None or (stops and stop["key"] == stops[0]["key"]):
+            break
+        stops.append(stop)
+    assert len(stops) >= 5, stops
+    faults = [(s["name"], fault) for s in stops for fault in ("sized", "in_view", "uncovered", "ring") if not s[fault]]
+    assert faults == [], faults
+    reached = {s["key"] for s in stops}
+    assert [key for key in v.page.evaluate(FOCUSABLE) if key not in reached] == []
