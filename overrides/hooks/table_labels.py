@@ -8,7 +8,7 @@ the `data-label` attribute this hook adds.
 The hook also puts each table in Material's scroll wrapper at build time.
 Material's script would otherwise take every table out of the page and put it
 back inside the wrapper, which makes the browser lay out every cell again while
-the page loads (about 40 ms of blocking work on a mid-range phone for the
+the page loads (about 50 ms of blocking work at Lighthouse's 4× CPU slowdown on the
 editor's guide). material_bundle.py makes the script skip wrapped tables.
 """
 
