@@ -126,6 +126,23 @@ def make_site_copy(tmp_path: Path) -> Path:
     return copy
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file of such a copy; `old` must be there."""
+    content = path.read_text(encoding="utf-8")
+    assert old in content, f"{old!r} not in {path}"
+    path.write_text(content.replace(old, new, 1), encoding="utf-8")
+
+
+def text(node) -> str:
+    """An element's words, as a reader sees them."""
+    return " ".join(node.get_text(" ").split())
+
+
+def heading(node) -> str:
+    """A heading's words (abbreviations included), without its "#" permalink."""
+    return " ".join(node.get_text("").split()).removesuffix("#").rstrip()
+
+
 # Browser --------------------------------------------------------------------
 
 def chromium_path() -> str:

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import feedparser
 import pytest
 
-from conftest import ROOT, build_error_line, make_site_copy, run_build
+from conftest import ROOT, build_error_line, edit, heading, make_site_copy, run_build, text
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from content_schema import read_front_matter  # noqa: E402
@@ -31,15 +31,6 @@ def items() -> list[dict]:
             continue
         found.setdefault(stem, {"slug": stem})[lang] = read_front_matter(path)[0]
     return sorted(found.values(), key=lambda i: (i["vi"]["date"], i["slug"]), reverse=True)
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
-
-
-def heading(node) -> str:
-    """A heading's words (abbreviations included), without its "#" permalink."""
-    return " ".join(node.get_text("").split()).removesuffix("#").rstrip()
 
 
 def test_items_are_factual_and_dated_in_the_past():
@@ -172,12 +163,6 @@ def test_a_long_list_is_split_into_pages(tmp_path):
 # Bad input ---------------------------------------------------------------------
 
 ITEM = "docs/tin-tuc/2025-09-25-cong-bo-trien-lam-viie-2025"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    content = path.read_text(encoding="utf-8")
-    assert old in content, f"{old!r} not in {path}"
-    path.write_text(content.replace(old, new, 1), encoding="utf-8")
 
 
 def set_field(path: Path, key: str, value: str) -> None:

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import ROOT, build_error_line, make_site_copy, run_build
+from conftest import ROOT, build_error_line, edit, heading, make_site_copy, run_build, text
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from content_schema import FIELDS, KINDS, read_front_matter  # noqa: E402
@@ -31,15 +31,6 @@ def entries() -> dict[str, dict[str, dict]]:
             continue
         found.setdefault(stem, {})[lang] = read_front_matter(path)[0]
     return found
-
-
-def text(node) -> str:
-    return " ".join(node.get_text(" ").split())
-
-
-def heading(node) -> str:
-    """A heading's words (abbreviations included), without its "#" permalink."""
-    return " ".join(node.get_text("").split()).removesuffix("#").rstrip()
 
 
 def test_there_are_two_or_three_illustrative_examples_and_nothing_invented():
@@ -249,12 +240,6 @@ def test_edit_link_appears_once_repo_url_is_set(tmp_path):
 
 
 # Bad input -------------------------------------------------------------------
-
-def edit(path: Path, old: str, new: str) -> None:
-    content = path.read_text(encoding="utf-8")
-    assert old in content, f"{old!r} not in {path}"
-    path.write_text(content.replace(old, new, 1), encoding="utf-8")
-
 
 ENTRY = "docs/guong-sang-tao/hop-tac-xa-rau-sach-vi-du"
 
