@@ -119,14 +119,14 @@ PROPER_NAMES = [
     "Material for MkDocs", "Viet Nam International Innovation Expo", "National Innovation Center",
 ]
 DOCUMENT_NUMBER = re.compile(r"\S*\d\S*/\S+")
+UNCHECKED = ["code", "abbr", "script", "style"]
 
 
 def unmarked_text(soup, language: str):
     """Text outside <code>, <abbr> and proper names, whose nearest `lang` is `language`."""
     for node in soup.body.find_all(string=True):
         parent = node.parent
-        if parent.name in ("script", "style") or parent.find_parent(["code", "abbr", "script", "style"]) \
-                or parent.name in ("code", "abbr"):
+        if parent.name in UNCHECKED or parent.find_parent(UNCHECKED):
             continue
         marked = parent if parent.has_attr("lang") else parent.find_parent(lang=True)
         if marked is not None and marked["lang"] != language:
