@@ -18,10 +18,12 @@ help:
 	@echo "make build   mkdocs build --strict into site/"
 	@echo "make audit   Lighthouse, page weight and search-index figures"
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+$(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
 		-r requirements.txt -r requirements-dev.txt
+	# The build's own package (innovation_day/), editable: mkdocs.yml lists its plugins.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -1,0 +1,114 @@
+"""The content plugin: twins and front matter checked, innovators, news, photos and the glossary.
+
+Order, where it matters:
+- on_config at 90: after the settings plugin (100), whose `site` it reads;
+- on_files at -150: after mkdocs-static-i18n (-100) has kept this language's files,
+  so the generated news pages join that language (and its sitemap);
+- on_page_markdown at the default 0: after the settings plugin has filled in the
+  page's `{{ … }}` (both at 0, the settings plugin is listed first in mkdocs.yml).
+Innovators and news are read and checked once per build, at its first language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from .. import markers
+from ..errors import BuildErrors
+from ..settings.plugin import build_language, nested_build, page_language, site_of
+from ..templates import environment
+from . import front_matter, glossary
+from .news import News
+from .photos import CACHE, Photos
+from .showcase import STYLESHEET, Showcase
+from .twins import check_twins
+
+
+def url_finder(files):
+    """src_uri -> the site-relative address MkDocs gives that file in this language build ('' if none)."""
+    def url_of(src_uri: str) -> str:
+        file = files.get_file_from_path(src_uri)
+        return file.url if file else ""
+    return url_of
+
+
+class ContentPlugin(BasePlugin):
+
+    @event_priority(90)  # after the settings plugin (100)
+    def on_config(self, config):
+        if nested_build(config):
+            return config
+        self.site = site_of(config)
+        self.env = environment("content", html_layout=True)
+        self.photos = Photos(self.site.docs_dir, self.site.photos, self.site.root / CACHE, self.env)
+        self.glossary = glossary.load_glossary(self.site.root / glossary.SOURCE)
+        self.showcase = self.news = None
+        return config
+
+    def on_pre_build(self, config):
+        self.page_errors = BuildErrors("Thông tin đầu trang / Front matter")
+        if not nested_build(config):
+            check_twins(self.site.docs_dir, self.site.languages)
+            self.showcase = Showcase(self.site, self.photos, self.env)
+            self.news = News(self.site, self.photos, self.env)
+
+    @event_priority(-150)  # after mkdocs-static-i18n (-100) has kept this language's files
+    def on_files(self, files, config):
+        lang = build_language(config)
+        self.url_of = url_finder(files)   # for the feed, written after the pages
+        # mkdocs-static-i18n writes the sitemap from the pages it chose; the list's pages join them.
+        chosen = config.plugins["i18n"].i18n_files_per_language[lang]
+        for src_uri, content in self.news.paging_pages(lang).items():
+            file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            file.locale = lang
+            path = src_uri[len(self.site.languages.prefix(lang)):-len(".md")] + "/"
+            file.locale_alternate_of = path
+            # The same page in each language, for hreflang, the language switch and the sitemap.
+            file.alternates = {code: SimpleNamespace(url=self.site.languages.prefix(code) + path, page=None)
+                               for code in self.site.languages.codes}
+            files.append(file)
+            chosen.append(file)
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        src, lang, url = page.file.src_uri, page_language(page, self.site), page.url
+        front_matter.check(page.meta, f"docs/{src}", self.page_errors)
+        url_of = url_finder(files)
+        if src in self.showcase.by_source:
+            markdown = self.showcase.entry_page(markdown, src, lang, url)
+        elif src in self.news.by_source:
+            markdown = self.news.entry_page(markdown, src, lang, url_of, url)
+        names = {
+            **self.showcase.markers(lang, url_of, url, src),
+            **self.news.markers(lang, url_of, url, src, page.meta),
+            "glossary": lambda arg: glossary.table(self.env, self.glossary, lang, self.site.languages,
+                                                   self.site.t(lang)),
+        }
+        markdown = markers.replace(markdown, names)
+        return f"{markdown}\n\n{glossary.definitions(self.glossary, lang)}\n"
+
+    def on_page_content(self, html, page, config, files):
+        # overrides/main.html links page_stylesheets in the head, so nothing shifts as they load.
+        if self.showcase.needs_stylesheet(page.file.src_uri, html):
+            page.meta.setdefault("page_stylesheets", []).append(STYLESHEET)
+        return html
+
+    def on_env(self, env, config, files):
+        self.page_errors.raise_if_any()
+        env.globals["news_feed"] = self.news.feed_link(build_language(config))
+        return env
+
+    def on_post_build(self, config):
+        lang = build_language(config)
+        path = Path(config.site_dir) / self.news.index_url(lang) / "feed.xml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.news.feed(lang, self.url_of), encoding="utf-8")
+        self.photos.publish(config.site_dir)
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.site.root / "data"))
+        return server

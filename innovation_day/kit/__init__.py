@@ -1,0 +1,1 @@
+"""The communication kit: QR code, print files, words to read and post, calendar, share images."""

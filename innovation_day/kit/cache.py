@@ -1,0 +1,91 @@
+"""One cache for the kit's files, keyed on everything they are made from.
+
+mkdocs-static-i18n builds every language, and `mkdocs serve` rebuilds on every
+save: each generator names what it draws from (the words it prints, already
+formatted: dates, theme, address; sizes and colours) as its inputs. The key
+hashes those inputs with the kit's own code, the fonts and the drawing
+libraries' versions, so a change to any of them (a date format, a string, a
+font) makes new files, and an unchanged build makes none. Files live under
+.cache/kit/<concern>-<key>/; a folder appears atomically, so two builds at once
+never see half a set of files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+CODE = Path(__file__).resolve().parent
+LIBRARIES = ("segno", "fpdf2", "pypdfium2", "pillow", "fonttools", "icalendar")
+
+
+@dataclass
+class Output:
+    """Files a generator made, in its cache folder, with what it measured about them."""
+    folder: Path
+    meta: dict
+
+    def path(self, name: str) -> Path:
+        return self.folder / name
+
+
+class Cache:
+    def __init__(self, root: Path, fonts_dir: Path):
+        self.root = root
+        self.sources = self._digest(sorted(CODE.glob("*.py")) + sorted(fonts_dir.glob("*.ttf")))
+
+    @staticmethod
+    def _digest(sources: list[Path]) -> str:
+        digest = hashlib.sha256()
+        for source in sources:
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+        for name in LIBRARIES:
+            try:
+                digest.update(f"{name}={metadata.version(name)}".encode())
+            except metadata.PackageNotFoundError:
+                pass
+        return digest.hexdigest()
+
+    def key(self, concern: str, inputs) -> str:
+        digest = hashlib.sha256(self.sources.encode())
+        digest.update(json.dumps([concern, inputs], sort_keys=True, default=str, ensure_ascii=False).encode())
+        return digest.hexdigest()[:20]
+
+    def generate(self, concern: str, inputs, make: Callable[[Path], dict]) -> Output:
+        """Run `make(folder)` once for these inputs; later calls (and builds) reuse its files.
+
+        `make` writes its files into the folder it is given and returns a JSON-able
+        dict describing them.
+        """
+        folder = self.root / f"{concern}-{self.key(concern, inputs)}"
+        if not (folder / "meta.json").exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            work = Path(tempfile.mkdtemp(prefix=f".{concern}-", dir=self.root))
+            try:
+                meta = make(work)
+                (work / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+                try:
+                    os.replace(work, folder)
+                except OSError:  # another build made the same folder meanwhile: theirs is identical
+                    pass
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            self._prune(concern, keep=folder)
+        os.utime(folder)
+        return Output(folder, json.loads((folder / "meta.json").read_text(encoding="utf-8")))
+
+    def _prune(self, concern: str, keep: Path, days: int = 7) -> None:
+        """Forget outputs of this concern not used for a week, so the cache stays small."""
+        limit = time.time() - days * 86400
+        for folder in self.root.glob(f"{concern}-*"):
+            if folder != keep and folder.is_dir() and folder.stat().st_mtime < limit:
+                shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,113 @@
+"""The calendar file: the response period and the expo, to add to any calendar.
+
+People remember dates they have in their phone. One .ics file per language
+(RFC 5545) holds two all-day events: the commune's response period and the
+expo, with their dates from mkdocs.yml (`extra.edition`). All-day events are
+dates, not times, so they need no VTIMEZONE and show on the same days in any
+time zone; X-WR-TIMEZONE names Vietnam's for the apps that read it. DTEND is
+the day after the last day, as RFC 5545 counts. UIDs are derived from the
+edition, not from the site's address, so re-importing after a move updates
+the events instead of doubling them.
+
+The "add to calendar" button appears wherever a page has `<!-- insert: kit.calendar -->`
+(the home page, the expo's page, the kit page).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import unicodedata
+import uuid
+
+from ..settings.dates import format_date
+
+TIMEZONE = "Asia/Ho_Chi_Minh"
+NAMESPACE = uuid.UUID("ea0d97ab-b8b5-4127-b52b-43799f86e80e")   # this site's calendar events
+
+
+def file_name(lang: str) -> str:
+    return f"ngay-hoi-dmst-{lang}.ics"
+
+
+def stamp() -> dt.datetime:
+    """DTSTAMP: when this file was made (SOURCE_DATE_EPOCH for a reproducible build)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return now.replace(microsecond=0)
+
+
+def calendar_data(site, lang: str) -> dict:
+    """What one language's file says: its name and its events, from the settings."""
+    t = site.t(lang)
+    edition, commune = site.edition, site.commune
+    expo, response = edition["expo"], edition["response"]
+    home, expo_page = site.address("index.md", lang), site.address(expo["page"], lang)
+    owner = unicodedata.normalize("NFKD", commune["name"]["en"]).encode("ascii", "ignore").decode()
+    return {
+        "prodid": f"-//{owner}//Innovation Day {edition['year']} calendar//{lang.upper()}",
+        "name": f"{edition['name'][lang]} · {edition['year']}",
+        "events": [
+            {"key": "response", "start": response["start"], "end": response["end"],
+             "summary": t("kit.calendar.response.summary", edition=edition["name"][lang]),
+             "description": t("kit.calendar.response.description", commune=commune["name"][lang],
+                              theme=edition["theme"][lang], slogan=edition["slogan"][lang], url=home),
+             "location": None, "url": home},
+            {"key": "expo", "start": expo["start"], "end": expo["end"],
+             "summary": f"{expo['title'][lang]} ({expo['name']})",
+             "description": t("kit.calendar.expo.description", venue=expo["venue"][lang], url=expo_page),
+             "location": expo["venue"][lang], "url": expo_page},
+        ],
+    }
+
+
+def calendar(data: dict, year: int, made: dt.datetime) -> bytes:
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", data["prodid"])
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", data["name"])
+    cal.add("x-wr-timezone", TIMEZONE)
+    for item in data["events"]:
+        event = Event()
+        event.add("uid", str(uuid.uuid5(NAMESPACE, f"{year}/{item['key']}")))
+        event.add("dtstamp", made)
+        event.add("dtstart", item["start"])
+        event.add("dtend", item["end"] + dt.timedelta(days=1))
+        event.add("summary", item["summary"])
+        event.add("description", item["description"])
+        if item["location"]:
+            event.add("location", item["location"])
+        event.add("url", item["url"])
+        event.add("transp", "TRANSPARENT")
+        event.add("sequence", 0)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def inputs(kit) -> dict:
+    return {lang: calendar_data(kit.site, lang) for lang in kit.site.languages.codes}
+
+
+def make(kit, folder) -> dict:
+    made = stamp()
+    for lang, data in inputs(kit).items():
+        (folder / file_name(lang)).write_bytes(calendar(data, kit.site.edition["year"], made))
+    return {"dtstamp": made.isoformat()}
+
+
+def section(kit, lang: str, link) -> str:
+    t = kit.site.t(lang)
+    response, expo = kit.site.edition["response"], kit.site.edition["expo"]
+    hint = t("kit.calendar.hint", events=t(
+        "kit.calendar.events",
+        response=f"{format_date(response['start'], lang)} – {format_date(response['end'], lang)}",
+        expo=expo["name"], expo_dates=f"{format_date(expo['start'], lang, False)} – {format_date(expo['end'], lang)}"))
+    return kit.env.get_template("calendar.md").render(ics=link(file_name(lang)), name=file_name(lang), hint=hint, t=t)
+
+
+def downloads(kit) -> list[str]:
+    return [file_name(lang) for lang in kit.site.languages.codes]

@@ -1,0 +1,63 @@
+"""The kit plugin: the communication kit's files, its sections on pages, and share previews.
+
+Order, where it matters:
+- on_config at 80: after the settings plugin (100), whose `site` it reads;
+- on_files: the downloads are registered as MkDocs files under tai-lieu/tai-ve/,
+  so Markdown links to them are checked by `--strict` and rewritten right from
+  every language;
+- on_page_markdown at the default 0, after the content plugin (listed before it).
+The files are made once per build, at its first language.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from .. import markers
+from ..settings.plugin import build_language, nested_build, page_language, site_of
+from .build import DOWNLOADS, Kit
+from .share import ShareImages, share_context
+
+
+def link_from(src_uri: str):
+    """name -> a Markdown link from this page's source file to a download (checked by MkDocs)."""
+    here = src_uri.rsplit("/", 1)[0] if "/" in src_uri else "."
+    return lambda name: os.path.relpath(f"{DOWNLOADS}/{name}", here).replace(os.sep, "/")
+
+
+class KitPlugin(BasePlugin):
+
+    def on_config(self, config):
+        if not nested_build(config):
+            self.kit = Kit(site_of(config))
+            self.downloads = self.kit.generate()
+        return config
+
+    def on_files(self, files, config):
+        for name, path in self.downloads.items():
+            uri = f"{DOWNLOADS}/{name}"
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        self.images = ShareImages(self.kit, build_language(config))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        lang = page_language(page, self.kit.site)
+        return markers.replace(markdown, self.kit.sections(lang, link_from(page.file.src_uri)))
+
+    def on_page_context(self, context, page, config, nav):
+        site = self.kit.site
+        lang = page_language(page, site)
+        context["share"] = share_context(
+            site, self.images, lang, site.languages.default_source(page.file.src_uri), page.meta, page.title,
+            page.canonical_url, getattr(page.file, "alternates", None) or {})
+        return context
+
+    def on_post_build(self, config):
+        self.images.publish(Path(config.site_dir))

@@ -1,0 +1,121 @@
+"""Words for the loudspeakers, posts for Zalo and Facebook, and an image to post with them.
+
+The plan (III.1) asks the commune to spread the Day on its loudspeaker system
+and on Zalo, Facebook and YouTube. The texts are templates in data/kit/,
+filled from the settings (theme, slogan, dates, the site's address) by the
+same strict Jinja as the pages (settings/pages.py), so they cannot drift from
+them. The loudspeaker text must read in one to two minutes at a loudspeaker's
+slow pace; the build says so when an edit makes it too long or too short.
+Each text is a UTF-8 (NFC) .txt download, and the kit page shows it at
+`<!-- insert: kit.loudspeaker -->` and `<!-- insert: kit.posts -->`. The share
+image is square, as Zalo and Facebook show pictures, and carries the QR code
+with its address.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict
+
+import jinja2
+
+from ..errors import BuildErrors
+from .draw import check_coverage, draw_portrait, make_design, render, save_png
+from .text import display_address
+
+LOUDSPEAKER = "loa-phat-thanh.txt"
+POSTS = {"vi": "bai-dang-vi.txt", "en": "bai-dang-en.txt"}
+SHARE_IMAGE = "anh-chia-se.png"
+SHARE_SIDE = 1080            # pixels: the square Zalo and Facebook show in full
+SHARE_QR = 0.27              # the code's side, as a share of the image's
+WORDS_PER_MINUTE = 150       # a loudspeaker's slow, clear reading pace
+MINUTES = (1, 2)
+
+
+def fill(kit, name: str, lang: str) -> str:
+    """A data/kit/ template filled with the settings: NFC, paragraphs split by one blank line."""
+    site = kit.site
+    context = dict(site.extra, lang=lang, site_url=site.site_url, home=site.address("index.md", lang),
+                   address=display_address(site.site_url))
+    try:
+        source = (site.root / "data" / "kit" / name).read_text(encoding="utf-8")
+        text = kit.text_env.from_string(source).render(context)
+    except (OSError, jinja2.TemplateError) as error:
+        errors = BuildErrors("Tài liệu truyền thông / Communication kit")
+        errors.add(f"data/kit/{name}", "{{ … }}", f"không dựng được bài ({error})", f"cannot fill the text ({error})")
+        errors.raise_if_any()
+    text = unicodedata.normalize("NFC", text).strip()
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def reading_time(words: int) -> int:
+    """Seconds, rounded to ten."""
+    return round(words / WORDS_PER_MINUTE * 60 / 10) * 10
+
+
+def texts(kit) -> dict[str, str]:
+    """The texts, filled: what the files hold (and so the cache's inputs)."""
+    made = {LOUDSPEAKER: fill(kit, "loa-phat-thanh.txt", "vi")}
+    made.update({name: fill(kit, f"bai-dang.{lang}.txt", lang) for lang, name in POSTS.items()})
+    return made
+
+
+def inputs(kit) -> dict:
+    design = asdict(make_design(kit.site))
+    design.pop("matrix")   # follows from the address
+    return {"texts": texts(kit), "design": design}
+
+
+def make(kit, folder) -> dict:
+    made = texts(kit)
+    speech = made[LOUDSPEAKER]
+    words = len(speech.split())
+    seconds = reading_time(words)
+    if not MINUTES[0] * 60 <= seconds <= MINUTES[1] * 60:
+        errors = BuildErrors("Tài liệu truyền thông / Communication kit")
+        errors.add("data/kit/loa-phat-thanh.txt", "độ dài / length",
+                   f"{words} chữ, đọc mất khoảng {seconds} giây: cần từ {MINUTES[0]} đến {MINUTES[1]} phút",
+                   f"{words} words, about {seconds} s to read: it must take {MINUTES[0]} to {MINUTES[1]} minutes")
+        errors.raise_if_any()
+    for name, text in made.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    art = make_design(kit.site)
+    check_coverage(kit.fonts, {"extra.edition.slogan.vi": art.slogan.upper(), "extra.edition.theme.vi": art.theme})
+    canvas = kit.canvas(art.slogan)
+    canvas.page(SHARE_SIDE, SHARE_SIDE)
+    draw_portrait(kit.fonts, canvas, art, SHARE_SIDE, SHARE_SIDE, SHARE_SIDE * SHARE_QR)
+    image = render(canvas.output(), 1)
+    save_png(image, folder / SHARE_IMAGE)
+    return {"words": words, "seconds": seconds, "share": list(image.size)}
+
+
+def loudspeaker(kit, lang: str, link) -> str:
+    t = kit.site.t(lang)
+    output = kit.outputs["words"]
+    seconds = output.meta["seconds"]
+    duration = t("kit.duration", minutes=seconds // 60, seconds=f"{seconds % 60:02d}")
+    return kit.env.get_template("loudspeaker.md").render(
+        paragraphs=output.path(LOUDSPEAKER).read_text(encoding="utf-8").split("\n\n"),
+        length=t("kit.loudspeaker.length", words=output.meta["words"], duration=duration),
+        txt=link(LOUDSPEAKER), name=LOUDSPEAKER, t=t,
+    )
+
+
+def posts(kit, lang: str, link) -> str:
+    t = kit.site.t(lang)
+    output = kit.outputs["words"]
+    width, height = output.meta["share"]
+    return kit.env.get_template("posts.md").render(
+        posts=[{"lang": code, "title": t(f"kit.posts.{code}"), "name": name,
+                "paragraphs": output.path(name).read_text(encoding="utf-8").split("\n\n"),
+                "txt": link(name)} for code, name in POSTS.items()],
+        image=link(SHARE_IMAGE), width=width, height=height,
+        alt=t("kit.share.alt", slogan=kit.site.edition["slogan"]["vi"], address=display_address(kit.site.site_url)),
+        download=t("kit.share.download", width=width, height=height), t=t,
+    )
+
+
+def downloads(kit) -> list[str]:
+    return [LOUDSPEAKER, *POSTS.values(), SHARE_IMAGE]

@@ -1,0 +1,81 @@
+"""The output plugin: what is done to built pages and assets, in an explicit order.
+
+- on_config at 70: after the settings plugin (100).
+- on_files at -200: after every plugin and mkdocs-static-i18n (-100) have added
+  their files: leaves out the theme files the site cannot use (assets.py).
+- on_page_markdown at -100: after every plugin that fills insertion markers
+  (all at 0): a marker still there is unknown or misplaced, and fails the build.
+- on_page_content: tables labelled and wrapped (tables.py).
+- on_post_page / on_post_template: HTML fixes, then the CSP (computed from the
+  final HTML, so it must come last), then the 404 page is kept.
+- on_post_build at -200: after mkdocs-static-i18n (-100) has built every
+  language: Material's bundle patched, its stylesheet trimmed (against every
+  language's pages), the default language's 404 page put back at the root.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .. import markers
+from ..settings.plugin import nested_build, site_of
+from ..templates import environment
+from . import assets, bundle, csp, html_fixes, not_found, stylesheet, tables
+
+
+class OutputConfig(Config):
+    # Prefixes of class names that Material's scripts build at run time from pieces, so
+    # that no built file spells them out: the stylesheet trimming keeps their rules.
+    keep_classes = config_options.ListOfItems(config_options.Type(str), default=["md-source__fact--"])
+
+
+class OutputPlugin(BasePlugin[OutputConfig]):
+
+    @event_priority(70)  # after the settings plugin (100)
+    def on_config(self, config):
+        if not nested_build(config):
+            self.site = site_of(config)
+            self.env = environment("output", html_layout=True)
+            self.connect = csp.connect_sources(config.repo_url)
+            self.not_found_page = None
+        return config
+
+    @event_priority(-200)  # after every plugin, and mkdocs-static-i18n (-100), has added its files
+    def on_files(self, files, config):
+        for file in [f for f in files if not assets.published(f.src_uri, self.site.languages)]:
+            files.remove(file)
+        return files
+
+    @event_priority(-100)  # after every plugin that fills markers (0)
+    def on_page_markdown(self, markdown, page, config, files):
+        markers.check_none_left(markdown, f"docs/{page.file.src_uri}")
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        return tables.label_tables(html, self.env)
+
+    @event_priority(-50)  # the CSP hashes the final page: after every plugin's changes
+    def on_post_page(self, output, page, config):
+        return csp.add_policy(html_fixes.fix(output), self.connect)
+
+    @event_priority(-50)
+    def on_post_template(self, output, template_name, config):
+        if not template_name.endswith(".html"):
+            return output
+        output = csp.add_policy(html_fixes.fix(output), self.connect)
+        if template_name == not_found.TEMPLATE and config.theme["language"] == self.site.languages.default:
+            self.not_found_page = output
+        return output
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+    def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
+        bundle.patch_site(site_dir)
+        if nested_build(config):
+            return  # a nested language build: the stylesheet and the 404 page wait for the whole site
+        stylesheet.trim(site_dir, tuple(self.config.keep_classes))
+        not_found.write(site_dir, self.not_found_page)

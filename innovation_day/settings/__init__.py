@@ -1,0 +1,1 @@
+"""Settings: mkdocs.yml `extra:` checked in one pass, languages, dates and interface strings."""

@@ -1,0 +1,23 @@
+"""Dates as the site writes them, and the commune's today."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
+             "August", "September", "October", "November", "December")
+# The commune's time zone: a build at 01:00 in Hanoi runs at 18:00 the day before in UTC.
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def format_date(day: dt.date, lang: str, year: bool = True) -> str:
+    """22/9/2025 or 05/10/2025 in Vietnamese (as the plan writes them), 22 September 2025 in English."""
+    if lang == "vi":
+        text = f"{day.day:02d}/{day.month}"
+        return f"{text}/{day.year}" if year else text
+    text = f"{day.day} {MONTHS_EN[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def today_in_vietnam() -> dt.date:
+    return dt.datetime.now(VIETNAM).date()

@@ -1,0 +1,54 @@
+"""The site's languages, as mkdocs-static-i18n is configured in mkdocs.yml: nowhere else."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Languages:
+    codes: tuple[str, ...]    # the default language first
+    default: str
+
+    @classmethod
+    def from_i18n(cls, entries) -> "Languages":
+        """From the i18n plugin's `languages` list (objects or dicts with locale and default)."""
+        def get(entry, key):
+            return entry.get(key) if isinstance(entry, dict) else getattr(entry, key, None)
+
+        codes = [get(entry, "locale") for entry in entries]
+        default = next((get(e, "locale") for e in entries if get(e, "default")), codes[0])
+        return cls((default, *[code for code in codes if code != default]), default)
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        return self.codes[1:]
+
+    def prefix(self, lang: str) -> str:
+        """Where a language's pages live under the site root: '' or 'en/'."""
+        return "" if lang == self.default else f"{lang}/"
+
+    def of_source(self, src_uri: str) -> str:
+        """The language of a Markdown source file: 'x.en.md' is English, 'x.md' the default."""
+        for lang in self.others:
+            if src_uri.endswith(f".{lang}.md"):
+                return lang
+        return self.default
+
+    def default_source(self, src_uri: str) -> str:
+        """The default language's source file of a page, whatever the language of this one."""
+        pattern = "|".join(re.escape(code) for code in self.others)
+        return re.sub(rf"\.(?:{pattern})\.md$", ".md", src_uri) if pattern else src_uri
+
+    def split(self, name: str) -> tuple[str, str]:
+        """'x.en.md' -> ('x', 'en'); 'x.md' -> ('x', default)."""
+        lang = self.of_source(name)
+        stem = name[: -len(".md")]
+        return (stem if lang == self.default else stem[: -len(lang) - 1]), lang
+
+    def page_path(self, src_uri: str, lang: str) -> str:
+        """The site-relative address of a page (given by its default-language source) in a language."""
+        path = src_uri[: -len(".md")]
+        path = path[: -len("index")] if path == "index" or path.endswith("/index") else path + "/"
+        return self.prefix(lang) + path

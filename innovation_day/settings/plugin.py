@@ -1,0 +1,74 @@
+"""The settings plugin: reads and checks mkdocs.yml once, and lets pages quote it.
+
+It runs first (priority 100 at on_config): every other plugin of the package
+reads its `site`. mkdocs-static-i18n builds the default language, then each
+other language in a nested build of its own (`i18n.building`); the settings
+are read at the start of the outer build, so `mkdocs serve` rebuilds start
+afresh, and the nested builds share them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .languages import Languages
+from .pages import environment, render_page
+from .site import Site, load_site
+from ..templates import environment as templates
+
+NAME = "innovation-day/settings"
+
+
+def nested_build(config) -> bool:
+    """True in mkdocs-static-i18n's build of a language other than the first."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and i18n.building)
+
+
+def site_of(config) -> Site:
+    """The checked settings, for the package's other plugins."""
+    return config.plugins[NAME].site
+
+
+def build_language(config) -> str:
+    """The language being built (mkdocs-static-i18n sets the theme's language before on_pre_build)."""
+    return config.theme["language"]
+
+
+def page_language(page, site: Site) -> str:
+    # mkdocs-static-i18n sets `locale` on each file, generated ones included; the suffix is the fallback.
+    return getattr(page.file, "locale", None) or site.languages.of_source(page.file.src_uri)
+
+
+class SettingsPlugin(BasePlugin):
+    site: Site
+
+    @event_priority(100)  # first: every other plugin reads self.site
+    def on_config(self, config):
+        if nested_build(config):
+            return config
+        i18n = config.plugins["i18n"].config
+        languages = Languages.from_i18n(i18n.languages)
+        texts = {}
+        for entry in i18n.languages:
+            texts[entry.locale] = {
+                "name": entry.site_name or config.site_name,
+                "description": entry.site_description or config.site_description or "",
+                "copyright": entry.copyright or config.copyright or "",
+            }
+        root = Path(config.config_file_path).parent
+        self.site = load_site(root, Path(config.docs_dir), config.site_url, texts, config.extra, languages)
+        self.page_env = environment()
+        self.status_env = templates("settings", html_layout=False)
+        return config
+
+    def on_page_markdown(self, markdown, page, config, files):
+        lang = page_language(page, self.site)
+        return render_page(self.page_env, markdown, self.site, self.status_env, lang, f"docs/{page.file.src_uri}")
+
+    def on_env(self, env, config, files):
+        # overrides/partials/language.html looks here before Material's own table.
+        env.globals["site_strings"] = {lang: self.site.strings.theme_table(lang) for lang in self.site.languages.codes}
+        return env

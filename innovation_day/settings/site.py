@@ -1,0 +1,128 @@
+"""The site's settings, read from mkdocs.yml and checked in one pass: `Site`.
+
+The dates, theme, slogan and site address live once in mkdocs.yml `extra:`;
+every page, template and generated file reads them from a `Site`, so a bad
+value would spread silently. `load_site` checks every setting (the edition,
+the news, photo and kit settings, the interface strings) and reports every
+problem at once, naming the setting, before anything is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..content.photos import PhotoSettings, photo_settings
+from ..errors import BuildErrors
+from ..kit.settings import KitSettings, kit_settings
+from .languages import Languages
+from .strings import Strings
+
+BILINGUAL_TEXTS = ("edition.name", "edition.theme", "edition.slogan", "commune.name")
+DATES = ("edition.day",)
+PERIODS = ("edition.response", "edition.expo")
+PAGES = ("edition.expo.page",)
+
+
+@dataclass(frozen=True)
+class NewsSettings:
+    per_page: int      # items per page of the news list
+    home: int          # latest items on the home page
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the generators need to know about the site, without MkDocs."""
+    root: Path                         # the folder of mkdocs.yml
+    docs_dir: Path
+    site_url: str
+    languages: Languages
+    texts: Mapping[str, Mapping[str, str]]   # lang -> site name, description, copyright
+    extra: Mapping[str, Any]
+    strings: Strings
+    news: NewsSettings
+    photos: PhotoSettings
+    kit: KitSettings
+
+    @property
+    def edition(self) -> Mapping[str, Any]:
+        return self.extra["edition"]
+
+    @property
+    def commune(self) -> Mapping[str, Any]:
+        return self.extra["commune"]
+
+    def address(self, src_uri: str, lang: str) -> str:
+        """The absolute address of a page (given by its default-language source) in a language."""
+        return self.site_url + self.languages.page_path(src_uri, lang)
+
+    def t(self, lang: str):
+        return self.strings.translator(lang)
+
+
+def lookup(extra: Mapping, dotted: str):
+    value = extra
+    for key in dotted.split("."):
+        if not isinstance(value, Mapping) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def check_core(site_url: str, extra: Mapping, docs_dir: Path, languages: Languages, errors: BuildErrors) -> None:
+    parts = urlsplit(site_url or "")
+    if parts.scheme not in ("http", "https") or not parts.netloc or not (site_url or "").endswith("/"):
+        errors.add("mkdocs.yml", "site_url",
+                   f"phải là địa chỉ đầy đủ, kết thúc bằng '/' (hiện là {site_url!r})",
+                   f"must be a full address ending in '/' (now {site_url!r})")
+    for key in BILINGUAL_TEXTS:
+        value = lookup(extra, key)
+        for lang in languages.codes:
+            text = value.get(lang) if isinstance(value, Mapping) else None
+            if not isinstance(text, str) or not text.strip():
+                errors.add("mkdocs.yml", f"extra.{key}.{lang}", "thiếu nội dung", "missing text")
+    for key in DATES:
+        if not isinstance(lookup(extra, key), dt.date):
+            errors.add("mkdocs.yml", f"extra.{key}", "thiếu hoặc không phải ngày (YYYY-MM-DD)",
+                       "missing or not a date (YYYY-MM-DD)")
+    for key in PERIODS:
+        start, end = lookup(extra, f"{key}.start"), lookup(extra, f"{key}.end")
+        if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+            errors.add("mkdocs.yml", f"extra.{key}.start/end", "thiếu hoặc không phải ngày (YYYY-MM-DD)",
+                       "missing or not a date (YYYY-MM-DD)")
+        elif start > end:
+            errors.add("mkdocs.yml", f"extra.{key}", "ngày bắt đầu sau ngày kết thúc",
+                       "the start date is after the end date")
+    for key in PAGES:
+        src_uri = lookup(extra, key)
+        if not isinstance(src_uri, str) or not (docs_dir / src_uri).is_file():
+            errors.add("mkdocs.yml", f"extra.{key}", f"không có trang docs/{src_uri}",
+                       f"there is no page docs/{src_uri}")
+
+
+def news_settings(raw, errors: BuildErrors) -> NewsSettings | None:
+    raw = raw if isinstance(raw, Mapping) else {}
+    found = len(errors.problems)
+    for key, low in (("per_page", 1), ("home", 0)):
+        value = raw.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            errors.add("mkdocs.yml", f"extra.news.{key}", f"phải là số nguyên từ {low} trở lên",
+                       f"must be a whole number, {low} or more")
+    return None if len(errors.problems) > found else NewsSettings(raw["per_page"], raw["home"])
+
+
+def load_site(root: Path, docs_dir: Path, site_url: str, texts: Mapping, extra: Mapping,
+              languages: Languages) -> Site:
+    """Check every setting, report every problem at once, and return the site's settings."""
+    errors = BuildErrors("mkdocs.yml")
+    check_core(site_url, extra, docs_dir, languages, errors)
+    news = news_settings(extra.get("news"), errors)
+    photos = photo_settings(extra.get("photos"), errors)
+    kit = kit_settings(extra.get("kit"), errors)
+    strings = Strings.load(root, languages, errors)
+    errors.raise_if_any()
+    return Site(root, docs_dir, site_url, languages, texts, extra, strings, news, photos, kit)

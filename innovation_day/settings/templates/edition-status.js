@@ -1,0 +1,33 @@
+// Fill the edition status line from the reader's clock, in Vietnam's time zone
+// (the dates are the commune's). Progressive enhancement: without JavaScript
+// the line stays hidden and the page still lists the dates. Inlined right after
+// the line (edition-status.html), so it is filled before the first
+// paint and nothing below it moves; the page's CSP allows it by its hash.
+(function () {
+  "use strict";
+  var DAY = 86400000;
+  function today() {
+    // en-CA formats as YYYY-MM-DD, which compares correctly as a string.
+    return new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit"
+    }).format(new Date());
+  }
+  function show(el) {
+    var d = el.dataset, now = today(), text;
+    if (now < d.start) {
+      var days = Math.round((Date.parse(d.start) - Date.parse(now)) / DAY);
+      text = days === 1 ? d.beforeOne : d.before.replace("{days}", String(days));
+    } else if (now > d.end) {
+      text = d.after;
+    } else if (now >= d.expoStart && now <= d.expoEnd) {
+      text = d.during + " " + d.expo;
+    } else {
+      text = d.during;
+    }
+    el.textContent = text;
+    el.dataset.state = now < d.start ? "before" : now > d.end ? "after" : "during";
+    el.hidden = false;
+  }
+  var els = document.querySelectorAll("[data-edition-status]");
+  for (var i = 0; i < els.length; i++) show(els[i]);
+})();
