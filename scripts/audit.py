@@ -47,9 +47,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from innovation_day import preview as serve  # start(site_dir, base_path, port) -> (server, url)
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import serve  # noqa: E402  (scripts/serve.py: start(site_dir, base_path, port) -> (server, url))
 
 DEFAULT_PAGES = ["/", "/en/", "/ke-hoach/", "/en/ke-hoach/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

@@ -11,7 +11,7 @@ title in Vietnamese without diacritics (news files start with the date), from
 data/templates/. The new files are not finished: fill in the empty ("") lines,
 then preview with `make serve`; the build names any field still missing.
 It never overwrites a file. File names follow the same rules as the build
-(overrides/hooks/content_schema.py). See docs/huong-dan/ (editor's guide).
+(innovation_day/content/schema.py). See docs/huong-dan/ (editor's guide).
 """
 
 from __future__ import annotations
@@ -22,21 +22,18 @@ import sys
 from pathlib import Path
 from string import Template
 
-import jinja2
+from innovation_day.content.schema import FIELDS, INNOVATOR, KINDS, NEWS, SLUG_RE, slugify
+from innovation_day.errors import BuildErrors
+from innovation_day.settings.config import languages_of, read_config
+from innovation_day.settings.dates import today_in_vietnam
+from innovation_day.settings.strings import Strings
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-
-from content_schema import (  # noqa: E402  (the build's own schema)
-    FIELDS, INNOVATOR, KINDS, NEWS, SLUG_RE, slugify, split_language, today_in_vietnam,
-)
 
 
-def labels(root: Path, prefix: str, values) -> str:
-    """'business (Doanh nghiệp), …' from the Vietnamese translation table."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(root / "overrides" / "partials")))
-    table = env.get_template("languages/vi.html").make_module()
-    return ", ".join(f"{value} ({table.t(f'{prefix}.{value}')})" for value in values)
+def labels(strings: Strings, lang: str, prefix: str, values) -> str:
+    """'business (Doanh nghiệp), …' from the interface strings of the default language."""
+    return ", ".join(f"{value} ({strings.t(lang, f'{prefix}.{value}')})" for value in values)
 
 
 def quoted(text: str) -> str:
@@ -44,11 +41,11 @@ def quoted(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def taken(folder: Path, slug: str) -> list[Path]:
+def taken(folder: Path, slug: str, languages) -> list[Path]:
     """Files already at this address (same name, or the same once diacritics and case are dropped)."""
     clashes = []
     for path in folder.glob("*.md"):
-        stem, _ = split_language(path.name)
+        stem, _ = languages.split(path.name)
         if stem == slug or slugify(stem) == slug:
             clashes.append(path)
     return clashes
@@ -56,6 +53,10 @@ def taken(folder: Path, slug: str) -> list[Path]:
 
 def create(kind: str, title: str, title_en: str, day: dt.date, root: Path) -> list[Path]:
     schema = INNOVATOR if kind == "innovator" else NEWS
+    languages = languages_of(read_config(root / "mkdocs.yml"))
+    errors = BuildErrors("data/strings")
+    strings = Strings.load(root, languages, errors)
+    errors.raise_if_any()
     name = slugify(title)
     if not name:
         raise SystemExit(f"Tiêu đề {title!r} không tạo được tên tệp: dùng chữ hoặc số. / "
@@ -63,19 +64,20 @@ def create(kind: str, title: str, title_en: str, day: dt.date, root: Path) -> li
     slug = f"{day.isoformat()}-{slugify(title, 48)}" if kind == "news" else name
     assert SLUG_RE.match(slug)
     folder = root / "docs" / schema.section
-    clashes = taken(folder, slug)
+    clashes = taken(folder, slug, languages)
     if clashes:
         shown = ", ".join(str(p.relative_to(root)) for p in clashes)
         raise SystemExit(f"Đã có tệp {shown}: không ghi đè. Đổi tiêu đề hoặc sửa tệp đó. / "
                          f"{shown} already exists: nothing overwritten. Change the title or edit that file.")
     values = {
         "title": quoted(title), "title_en": quoted(title_en), "date": day.isoformat(), "year": day.year,
-        "kinds": labels(root, "showcase.kind", KINDS), "fields": labels(root, "showcase.field", FIELDS),
+        "kinds": labels(strings, languages.default, "showcase.kind", KINDS),
+        "fields": labels(strings, languages.default, "showcase.field", FIELDS),
         "vi_file": f"docs/{schema.section}/{slug}.md",
     }
     written = []
     folder.mkdir(parents=True, exist_ok=True)
-    for suffix in (".md", ".en.md"):
+    for suffix in (".md", *[f".{lang}.md" for lang in languages.others]):
         template = Template((root / "data" / "templates" / f"{kind}{suffix}").read_text(encoding="utf-8"))
         target = folder / f"{slug}{suffix}"
         with target.open("x", encoding="utf-8") as out:  # "x": never overwrite

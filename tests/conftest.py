@@ -16,10 +16,9 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from innovation_day import preview as serve
 
-import serve  # noqa: E402  (scripts/serve.py)
+ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/ngay-hoi-dmst/"
 CHROMIUM_FLAGS = [
@@ -123,6 +122,9 @@ def make_site_copy(tmp_path: Path) -> Path:
         elif source.exists():
             copy.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy / name)
+    # The same cache of generated files (photos, kit): a copy makes only what it changes.
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (copy / ".cache").symlink_to(ROOT / ".cache")
     return copy
 
 

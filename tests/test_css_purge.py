@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import material
-import serve
+from innovation_day import preview as serve
 
 pytestmark = pytest.mark.browser
 

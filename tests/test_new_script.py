@@ -11,8 +11,8 @@ import pytest
 
 from conftest import ROOT, make_site_copy, run_build
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from content_schema import read_front_matter, slugify  # noqa: E402
+from innovation_day.content.entries import read_front_matter
+from innovation_day.content.schema import slugify
 
 SCRIPT = ROOT / "scripts" / "new.py"
 

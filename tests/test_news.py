@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -13,8 +12,7 @@ import pytest
 
 from conftest import ROOT, build_error_line, edit, heading, make_site_copy, run_build, text
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from content_schema import read_front_matter  # noqa: E402
+from innovation_day.content.entries import read_front_matter
 
 SECTION = ROOT / "docs" / "tin-tuc"
 BASE = {"vi": "", "en": "en/"}

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-import serve
+from innovation_day import preview as serve
 from conftest import OTHER_SITE_URL
 
 pytestmark = pytest.mark.slow
