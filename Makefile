@@ -10,11 +10,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test audit deps browser clean help
+.PHONY: serve build test test-fast audit deps browser clean help
 
 help:
 	@echo "make serve   build and serve the site locally (live reload)"
 	@echo "make test    run the whole test suite (installs what it needs)"
+	@echo "make test-fast  the unit tests only: no build of the site, no browser (seconds)"
 	@echo "make build   mkdocs build --strict into site/"
 	@echo "make audit   Lighthouse, page weight and search-index figures"
 
@@ -46,8 +47,13 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
+# The whole suite, one worker per core: each worker builds the site once and opens one
+# browser, and every test module runs on one worker (its module fixtures are made once).
 test: deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
+
+test-fast: $(BIN)/.installed
+	$(BIN)/python -m pytest -m unit
 
 audit: deps
 	$(BIN)/python scripts/audit.py

@@ -35,70 +35,72 @@ def base_path_from_config(config_file: Path = ROOT / "mkdocs.yml") -> str:
     return urlsplit(config.site_url).path or "/"
 
 
+class PagesHandler(BaseHTTPRequestHandler):
+    """GitHub Pages' behaviour for one built site: `site_dir` served under `base_path`."""
+    server_version = "PagesLike/1"
+    site_dir: Path
+    base_path: str
+
+    def log_message(self, fmt, *args):  # quiet: tests read responses, not logs
+        pass
+
+    def _send(self, status: int, body: bytes, content_type: str, head_only: bool):
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if accepts_gzip and content_type.startswith(COMPRESSIBLE):
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+            self.send_response(status)
+            self.send_header("Content-Encoding", "gzip")
+        else:
+            self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        if not head_only:
+            self.wfile.write(body)
+
+    def _redirect(self, location: str):
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.end_headers()
+
+    def _not_found(self, head_only: bool):
+        page = self.site_dir / "404.html"
+        body = page.read_bytes() if page.exists() else b"Not found"
+        self._send(HTTPStatus.NOT_FOUND, body, "text/html; charset=utf-8", head_only)
+
+    def _serve(self, head_only: bool):
+        path = unquote(urlsplit(self.path).path)
+        if path + "/" == self.base_path:
+            return self._redirect(self.base_path)
+        if not path.startswith(self.base_path):
+            return self._not_found(head_only)
+        rel = posixpath.normpath(path[len(self.base_path):]).lstrip("/")
+        if rel.startswith(".."):
+            return self._not_found(head_only)
+        target = self.site_dir / rel if rel not in ("", ".") else self.site_dir
+        if target.is_dir():
+            if not path.endswith("/"):
+                return self._redirect(path + "/")
+            target = target / "index.html"
+        if not target.is_file():
+            return self._not_found(head_only)
+        ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
+            ctype += "; charset=utf-8"
+        self._send(HTTPStatus.OK, target.read_bytes(), ctype, head_only)
+
+    def do_GET(self):
+        self._serve(head_only=False)
+
+    def do_HEAD(self):
+        self._serve(head_only=True)
+
+
 def make_handler(site_dir: Path, base_path: str):
     base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "PagesLike/1"
-
-        def log_message(self, fmt, *args):  # quiet: tests read responses, not logs
-            pass
-
-        def _send(self, status: int, body: bytes, content_type: str, head_only: bool):
-            accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-            if accepts_gzip and content_type.startswith(COMPRESSIBLE):
-                body = gzip.compress(body, compresslevel=6, mtime=0)
-                self.send_response(status)
-                self.send_header("Content-Encoding", "gzip")
-            else:
-                self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Vary", "Accept-Encoding")
-            self.send_header("Cache-Control", "max-age=600")
-            self.end_headers()
-            if not head_only:
-                self.wfile.write(body)
-
-        def _not_found(self, head_only: bool):
-            page = site_dir / "404.html"
-            body = page.read_bytes() if page.exists() else b"Not found"
-            self._send(HTTPStatus.NOT_FOUND, body, "text/html; charset=utf-8", head_only)
-
-        def _serve(self, head_only: bool):
-            path = unquote(urlsplit(self.path).path)
-            if path + "/" == base_path:
-                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                self.send_header("Location", base_path)
-                self.end_headers()
-                return
-            if not path.startswith(base_path):
-                return self._not_found(head_only)
-            rel = posixpath.normpath(path[len(base_path):]).lstrip("/")
-            if rel.startswith(".."):
-                return self._not_found(head_only)
-            target = site_dir / rel if rel not in ("", ".") else site_dir
-            if target.is_dir():
-                if not path.endswith("/"):
-                    self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                    self.send_header("Location", path + "/")
-                    self.end_headers()
-                    return
-                target = target / "index.html"
-            if not target.is_file():
-                return self._not_found(head_only)
-            ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-            if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
-                ctype += "; charset=utf-8"
-            self._send(HTTPStatus.OK, target.read_bytes(), ctype, head_only)
-
-        def do_GET(self):
-            self._serve(head_only=False)
-
-        def do_HEAD(self):
-            self._serve(head_only=True)
-
-    return Handler
+    return type("Handler", (PagesHandler,), {"site_dir": Path(site_dir), "base_path": base_path})
 
 
 def start(site_dir: Path, base_path: str, port: int = 0, host: str = "127.0.0.1"):

@@ -27,6 +27,17 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# Fixtures that build the site or open a browser: a test using none of them is a unit test.
+BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        needs_build = BUILD_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if not needs_build and not item.get_closest_marker("slow") and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.unit)
+
+
 def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None,
               check: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict`, as the deploy runs it, into site_dir."""

@@ -79,6 +79,26 @@ def read_front_matter(path: Path) -> tuple[dict | None, str, str | None]:
     return data, text[match.end():].lstrip("\n"), None
 
 
+def _address(inner: Path, stem: str) -> str:
+    """The address part a file gets; docs/guong-sang-tao/x/index.md would share x.md's."""
+    if len(inner.parts) == 1:
+        return stem
+    return inner.parts[0] if stem == "index" and len(inner.parts) == 2 else "/".join([*inner.parts[:-1], stem])
+
+
+def _name_problem(schema: Schema, inner: Path, stem: str) -> tuple[str, str] | None:
+    """What is wrong with an entry's file name, if anything (Vietnamese, English)."""
+    if len(inner.parts) > 1 or not SLUG_RE.match(stem):
+        return ("tên tệp chỉ được dùng chữ thường không dấu, số và dấu gạch ngang, "
+                f"đặt ngay trong docs/{schema.section}/ (ví dụ: {slugify(stem) or 'ten-tep'}.md)",
+                "the file name may only use lower-case letters without diacritics, digits and "
+                f"hyphens, directly in docs/{schema.section}/ (e.g. {slugify(stem) or 'name'}.md)")
+    if re.fullmatch(r"trang-\d+", stem):
+        return ("tên tệp trùng với trang danh sách của hệ thống (trang-2, trang-3…)",
+                "the file name is reserved for the list's own pages (trang-2, trang-3…)")
+    return None
+
+
 def load_entries(docs_dir: Path, schema: Schema, languages, today: dt.date | None = None,
                  check_photo=None) -> tuple[list[Entry], Problems]:
     """Read and check every entry of a section. `check_photo(name) -> [(vi, en)]` checks a photo file."""
@@ -86,43 +106,30 @@ def load_entries(docs_dir: Path, schema: Schema, languages, today: dt.date | Non
     problems = Problems()
     folder = docs_dir / schema.section
     entries: dict[str, Entry] = {}
-    seen: dict[str, str] = {}  # slug as a URL would see it -> first file
+    seen: dict[str, str] = {}  # address as a URL would see it, with the language -> first file
     if not folder.is_dir():
         return [], problems
+
     def well_named(path: Path) -> bool:
         return path.parent == folder and bool(SLUG_RE.match(languages.split(path.name)[0]))
 
     # Well-named files first, so a clash is reported on the badly named one.
     for path in sorted(folder.rglob("*.md"), key=lambda p: (not well_named(p), p.as_posix())):
         rel = path.relative_to(docs_dir).as_posix()
-        where = f"docs/{rel}"
-        inner = path.relative_to(folder)
+        where, inner = f"docs/{rel}", path.relative_to(folder)
         stem, lang = languages.split(path.name)
-        if len(inner.parts) > 1:
-            # docs/guong-sang-tao/x/index.md would be published at the same address as x.md.
-            slug = inner.parts[0] if stem == "index" and len(inner.parts) == 2 else "/".join(
-                [*inner.parts[:-1], stem])
-        else:
-            slug = stem
-            if stem in schema.pages:
-                continue
-        key = (slugify(slug.replace("/", "-")) or slug, lang)
-        url_key = f"{key[0]}.{lang}"
+        if len(inner.parts) == 1 and stem in schema.pages:
+            continue
+        address = _address(inner, stem)
+        url_key = f"{slugify(address.replace('/', '-')) or address}.{lang}"
         if url_key in seen:
             problems.add(where, "slug", f"trùng địa chỉ (slug) với {seen[url_key]}: đổi tên một trong hai tệp",
                          f"same address (slug) as {seen[url_key]}: rename one of the two files")
             continue
         seen[url_key] = where
-        if len(inner.parts) > 1 or not SLUG_RE.match(stem):
-            problems.add(where, "slug",
-                         "tên tệp chỉ được dùng chữ thường không dấu, số và dấu gạch ngang, "
-                         f"đặt ngay trong docs/{schema.section}/ (ví dụ: {slugify(stem) or 'ten-tep'}.md)",
-                         "the file name may only use lower-case letters without diacritics, digits and "
-                         f"hyphens, directly in docs/{schema.section}/ (e.g. {slugify(stem) or 'name'}.md)")
-            continue
-        if re.fullmatch(r"trang-\d+", stem):
-            problems.add(where, "slug", "tên tệp trùng với trang danh sách của hệ thống (trang-2, trang-3…)",
-                         "the file name is reserved for the list's own pages (trang-2, trang-3…)")
+        problem = _name_problem(schema, inner, stem)
+        if problem:
+            problems.add(where, "slug", *problem)
             continue
         meta, body, error = read_front_matter(path)
         if meta is None:
@@ -130,9 +137,7 @@ def load_entries(docs_dir: Path, schema: Schema, languages, today: dt.date | Non
                          f"cannot read the front matter ({error})")
             continue
         entry = entries.setdefault(stem, Entry(schema, stem, languages.default))
-        entry.src[lang] = rel
-        entry.meta[lang] = meta
-        entry.body[lang] = body
+        entry.src[lang], entry.meta[lang], entry.body[lang] = rel, meta, body
     checked = []
     for entry in entries.values():
         if set(entry.src) != set(languages.codes):

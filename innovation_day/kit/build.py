@@ -35,14 +35,16 @@ class Kit:
         return Canvas(self.fonts, title, creator=self.site.texts[lang]["name"],
                       author=self.site.commune["name"][lang], lang=lang)
 
+    def generate_one(self, name: str) -> dict[str, Path]:
+        """Make (or take from the cache) one generator's files: {download name: file}."""
+        module = GENERATORS[name]
+        output = self.cache.generate(name, module.inputs(self), lambda folder: module.make(self, folder))
+        self.outputs[name] = output
+        return {download: output.path(download) for download in module.downloads(self)}
+
     def generate(self) -> dict[str, Path]:
-        """Make (or take from the cache) every file of the kit: {download name: file}."""
-        files = {}
-        for name, module in GENERATORS.items():
-            output = self.cache.generate(name, module.inputs(self), lambda folder, m=module: m.make(self, folder))
-            self.outputs[name] = output
-            files.update({download: output.path(download) for download in module.downloads(self)})
-        return files
+        """Every file of the kit: {download name: file}."""
+        return {download: path for name in GENERATORS for download, path in self.generate_one(name).items()}
 
     def sections(self, lang: str, link) -> dict:
         """The insertion markers the kit fills; `link(name)` links a download from the page."""

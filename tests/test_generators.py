@@ -1,0 +1,180 @@
+"""The build's generators as plain functions of the settings: no MkDocs, no build.
+
+Each test reads mkdocs.yml as the build does (innovation_day.settings.config),
+then calls one concern directly and reads its output back as a user would.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+import pytest
+import yaml
+from icalendar import Calendar
+from PIL import Image
+from pypdf import PdfReader
+
+from innovation_day import markers
+from innovation_day.content.news import News
+from innovation_day.content.photos import CACHE, Photos
+from innovation_day.errors import BuildError
+from innovation_day.kit import calendar, prints, qr
+from innovation_day.kit.build import Kit
+from innovation_day.kit.cache import Cache
+from innovation_day.output import assets
+from innovation_day.output.stylesheet import known_names, purge
+from innovation_day.settings.config import read_config, site_from_file
+from innovation_day.settings.dates import format_date
+from innovation_day.settings.site import load_site
+from innovation_day.templates import environment, relative_url
+from kit_helpers import ROOT, texts
+
+SITE_URL = "https://example.github.io/thu-nghiem/"
+
+
+@pytest.fixture(scope="module")
+def site():
+    return site_from_file(ROOT / "mkdocs.yml", site_url=SITE_URL)
+
+
+@pytest.fixture
+def kit(site, tmp_path):
+    made = Kit(site)
+    made.cache = Cache(tmp_path / "kit", made.fonts.folder)   # a cache of its own
+    return made
+
+
+# Settings -------------------------------------------------------------------
+
+def test_every_settings_problem_is_reported_in_one_pass(site):
+    extra = copy.deepcopy(dict(site.extra))
+    extra["news"]["per_page"] = 0
+    extra["photos"]["widths"] = "large"
+    extra["kit"]["colours"]["text"] = extra["kit"]["colours"]["background"]
+    del extra["edition"]["theme"]["en"]
+    with pytest.raises(BuildError) as failure:
+        load_site(site.root, site.docs_dir, "not an address", site.texts, extra, site.languages)
+    message = str(failure.value)
+    for field in ("site_url", "extra.news.per_page", "extra.photos.widths", "extra.kit.colours",
+                  "extra.edition.theme.en"):
+        assert f"mkdocs.yml › {field}" in message, message
+    assert "5 problem(s)" in message
+
+
+def test_languages_come_from_the_i18n_settings(site):
+    entries = next(p["i18n"] for p in read_config(ROOT / "mkdocs.yml")["plugins"] if isinstance(p, dict) and "i18n" in p)
+    default = next(e["locale"] for e in entries["languages"] if e.get("default"))
+    assert site.languages.default == default
+    assert set(site.languages.codes) == {e["locale"] for e in entries["languages"]}
+    for lang in site.languages.others:
+        assert site.languages.split(f"x.{lang}.md") == ("x", lang)
+        assert site.address("tin-tuc/index.md", lang) == f"{SITE_URL}{lang}/tin-tuc/"
+    assert site.languages.split("x.md") == ("x", default)
+
+
+def test_a_missing_interface_string_names_its_table(site):
+    with pytest.raises(BuildError, match=r"data/strings/vi\.yml › site › kit\.nothing"):
+        site.t("vi")("kit.nothing")
+
+
+def test_links_between_pages_are_relative_as_mkdocs_writes_them():
+    assert relative_url("anh/a.jpg", "en/tin-tuc/x/") == "../../../anh/a.jpg"
+    assert relative_url("tin-tuc/", "tin-tuc/trang-2/") == "../"
+    assert relative_url("index.html", "404.html") == "index.html"
+
+
+# Kit ------------------------------------------------------------------------
+
+def test_the_qr_code_reads_back_as_the_site_address(kit, tmp_path):
+    meta = qr.make(kit, tmp_path)
+    assert texts(Image.open(tmp_path / "ma-qr.png")) == [SITE_URL]
+    svg = (tmp_path / "ma-qr.svg").read_text(encoding="utf-8")
+    assert 'class="segno"' in svg and f"<title>{SITE_URL}</title>" in svg
+    assert meta["address"] == SITE_URL.removeprefix("https://")
+
+
+def test_a_changed_date_format_makes_new_print_files(kit, monkeypatch):
+    first = kit.generate_one("print")["ap-phich-a4.pdf"]
+    start = kit.site.edition["response"]["start"]
+    written = format_date(start, "vi")
+    assert written in PdfReader(first).pages[0].extract_text()
+    # Another way of writing dates (as if settings/dates.py changed): the print files follow.
+    monkeypatch.setattr("innovation_day.kit.draw.format_date", lambda day, lang, year=True: f"ngày {day.day}")
+    again = kit.generate_one("print")["ap-phich-a4.pdf"]
+    assert again != first
+    assert f"ngày {start.day}" in PdfReader(again).pages[0].extract_text()
+
+
+def test_an_unchanged_kit_is_taken_from_the_cache(kit):
+    first = kit.generate_one("words")
+    stamps = {name: path.stat().st_mtime_ns for name, path in first.items()}
+    again = kit.generate_one("words")
+    assert again == first
+    assert {name: path.stat().st_mtime_ns for name, path in again.items()} == stamps
+
+
+def test_the_calendar_holds_the_editions_dates(site):
+    data = calendar.calendar_data(site, "en")
+    parsed = Calendar.from_ical(calendar.calendar(data, site.edition["year"], dt.datetime(2025, 1, 1)))
+    events = {str(e["summary"]): e for e in parsed.walk("VEVENT")}
+    response, expo = site.edition["response"], site.edition["expo"]
+    assert len(events) == 2
+    period = next(e for e in events.values() if e.decoded("dtstart") == response["start"])
+    assert period.decoded("dtend") == response["end"] + dt.timedelta(days=1)
+    shown = next(e for e in events.values() if e.decoded("dtstart") == expo["start"])
+    assert expo["name"] in str(shown["summary"])
+
+
+def test_print_inputs_name_every_word_drawn(kit):
+    words = prints.inputs(kit)["design"]
+    assert words["slogan"] == kit.site.edition["slogan"]["vi"]
+    assert format_date(kit.site.edition["response"]["end"], "vi") in words["dates"]
+
+
+# Content ---------------------------------------------------------------------
+
+def test_list_pages_front_matter_is_written_as_yaml(site, tmp_path):
+    photos = Photos(site.docs_dir, site.photos, site.root / CACHE, environment("content", html_layout=True))
+    tricky = type(site)(**{**site.__dict__, "news": type(site.news)(per_page=1, home=1)})
+    news = News(tricky, photos, environment("content", html_layout=True))
+    made = news.paging_pages(site.languages.default)
+    assert len(made) == len(news.items) - 1
+    for text in made.values():
+        front = yaml.safe_load(text.split("---\n")[1])
+        assert set(front) == {"title", "description", "news_page"}
+        assert front["title"] == site.t(site.languages.default)("news.page.title", n=front["news_page"])
+
+
+# Markers and output ----------------------------------------------------------
+
+def test_known_markers_are_filled_and_unknown_ones_fail_naming_the_file():
+    page = "A\n<!-- insert: kit.qr -->\nB <!-- insert: showcase.kind-boxes vi -->\n"
+    filled = markers.replace(page, {"kit.qr": lambda arg: "QR", "showcase.kind-boxes": lambda arg: f"[{arg}]"})
+    assert filled == "A\nQR\nB [vi]\n"
+    markers.check_none_left(filled, "docs/x.md")
+    for typo in ("<!-- hooks/kit-qr.py -->", "<!-- insert: kit-qr -->", "<!--insert:kit.qrr-->"):
+        left = markers.replace(f"x {typo} y", {"kit.qr": lambda arg: "QR"})
+        with pytest.raises(BuildError, match=r"docs/tai-lieu/index\.md › "):
+            markers.check_none_left(left, "docs/tai-lieu/index.md")
+
+
+def test_only_the_theme_files_the_site_uses_are_published(site):
+    assert not assets.published("assets/javascripts/bundle.a5f9d56c.min.js.map", site.languages)
+    assert not assets.published("assets/stylesheets/palette.fb2fffe2.min.css", site.languages)
+    assert not assets.published("assets/javascripts/lunr/min/lunr.fr.min.js", site.languages)
+    assert not assets.published("assets/javascripts/lunr/tinyseg.js", site.languages)
+    for lang in site.languages.codes:
+        if lang != "en":
+            assert assets.published(f"assets/javascripts/lunr/min/lunr.{lang}.min.js", site.languages)
+    assert assets.published("assets/javascripts/lunr/min/lunr.multi.min.js", site.languages)
+    assert assets.published("assets/stylesheets/main.57a0d79d.min.css", site.languages)
+
+
+def test_run_time_class_names_keep_their_rules_when_their_block_is_on_a_page(tmp_path):
+    css = ".md-source__fact--version:before{color:red}.unused{color:blue}"
+    (tmp_path / "a.html").write_text('<div class="md-source"></div>', encoding="utf-8")
+    kept = purge(css, known_names(tmp_path, ("md-source__fact--",)))
+    assert ".md-source__fact--version" in kept and ".unused" not in kept
+    (tmp_path / "a.html").write_text('<div class="other"></div>', encoding="utf-8")
+    assert purge(css, known_names(tmp_path, ("md-source__fact--",))) == ""
