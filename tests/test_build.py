@@ -4,7 +4,6 @@ mistyped markers fail, and Material's repository facts work when repo_url is set
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest

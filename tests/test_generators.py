@@ -7,6 +7,7 @@ then calls one concern directly and reads its output back as a user would.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -136,7 +137,7 @@ def test_print_inputs_name_every_word_drawn(kit):
 
 def test_list_pages_front_matter_is_written_as_yaml(site, tmp_path):
     photos = Photos(site.docs_dir, site.photos, site.root / CACHE, environment("content", html_layout=True))
-    tricky = type(site)(**{**site.__dict__, "news": type(site.news)(per_page=1, home=1)})
+    tricky = dataclasses.replace(site, news=dataclasses.replace(site.news, per_page=1))
     news = News(tricky, photos, environment("content", html_layout=True))
     made = news.paging_pages(site.languages.default)
     assert len(made) == len(news.items) - 1
@@ -178,3 +179,44 @@ def test_run_time_class_names_keep_their_rules_when_their_block_is_on_a_page(tmp
     assert ".md-source__fact--version" in kept and ".unused" not in kept
     (tmp_path / "a.html").write_text('<div class="other"></div>', encoding="utf-8")
     assert purge(css, known_names(tmp_path, ("md-source__fact--",))) == ""
+
+
+# Time -------------------------------------------------------------------------
+
+def test_the_status_line_follows_the_build_date(site):
+    from innovation_day.settings.timeline import status
+
+    edition = site.edition
+    start, end = edition["response"]["start"], edition["response"]["end"]
+    expo = edition["expo"]["start"]
+    for lang in site.languages.codes:
+        t = site.t(lang)
+        fields = {"start": format_date(start, lang), "end": format_date(end, lang), "year": edition["year"]}
+        before = status(edition, start - dt.timedelta(days=10), t, lang)
+        assert before.state == "before" and before.text == t("status.before", **fields).replace("{days}", "10")
+        assert status(edition, start - dt.timedelta(days=1), t, lang).text == t("status.before.one", **fields)
+        during = status(edition, start, t, lang)
+        assert during.state == "during" and during.text == t("status.during", **fields)
+        assert edition["expo"]["name"] in status(edition, expo, t, lang).text
+        after = status(edition, end + dt.timedelta(days=1), t, lang)
+        assert after.state == "after" and after.text == t("status.after", **fields)
+
+
+def test_past_events_are_not_offered_to_a_calendar(site, tmp_path):
+    end = max(site.edition["response"]["end"], site.edition["expo"]["end"])
+    for day, offered in ((site.edition["response"]["start"], True), (end + dt.timedelta(days=1), False)):
+        kit = Kit(dataclasses.replace(site, today=day))
+        section = calendar.section(kit, site.languages.default, lambda name: name)
+        assert (site.t(site.languages.default)("kit.calendar.add") in section) is offered
+        assert ("kit-calendar--past" in section) is not offered
+
+
+def test_the_news_heading_gives_the_latest_date_when_nothing_is_recent(site):
+    env = environment("content", html_layout=True)
+    photos = Photos(site.docs_dir, site.photos, site.root / CACHE, env)
+    newest = News(site, photos, env).items[0].shared("date")
+    lang = site.languages.default
+    recent = News(dataclasses.replace(site, today=newest + dt.timedelta(days=site.news.recent_days)), photos, env)
+    assert recent.latest_heading(lang) == site.t(lang)("news.latest")
+    old = News(dataclasses.replace(site, today=newest + dt.timedelta(days=site.news.recent_days + 1)), photos, env)
+    assert old.latest_heading(lang) == site.t(lang)("news.latest.old", date=format_date(newest, lang))

@@ -12,7 +12,8 @@ name fails the build with one bilingual message per problem (file › field).
 Then, in each language:
 - the news page's `<!-- insert: news.list -->` becomes the list, newest first, in
   pages of `extra.news.per_page` (pages 2, 3… are generated: tin-tuc/trang-2/);
-- the home page's `<!-- insert: news.latest -->` becomes the latest `extra.news.home` items;
+- the home page's `<!-- insert: news.latest -->` becomes the latest `extra.news.home` items,
+  under a heading that gives their date when none is from the last `extra.news.recent_days`;
 - each item's page gets its heading, date, summary and photo above its text;
 - an Atom feed is written to tin-tuc/feed.xml (en/tin-tuc/feed.xml), with
   absolute addresses from site_url, and every page's head links it
@@ -111,9 +112,18 @@ class News:
             feed=relative_url(self.index_url(lang) + FEED, page_url),
         ))
 
+    def latest_heading(self, lang: str) -> str:
+        """'Latest news', or, when the newest item is older than extra.news.recent_days, its date."""
+        t = self.site.t(lang)
+        newest = self.items[0].shared("date") if self.items else None
+        if newest is None or (self.site.today - newest).days <= self.site.news.recent_days:
+            return t("news.latest")
+        return t("news.latest.old", date=format_date(newest, lang))
+
     def latest_html(self, lang: str, url_of, page_url: str) -> str:
         items = self.items[: self.site.news.home]
         return str(self.view(lang).latest(
+            heading=self.latest_heading(lang),
             items=[self.item_view(i, lang, url_of, page_url, lazy=True, sizes=THUMB) for i in items],
             all=relative_url(self.index_url(lang), page_url),
             feed=relative_url(self.index_url(lang) + FEED, page_url),

@@ -100,13 +100,18 @@ def make(kit, folder) -> dict:
 
 
 def section(kit, lang: str, link) -> str:
+    """"Add to calendar" while an event is ahead or under way; once all are over, only their dates."""
     t = kit.site.t(lang)
-    response, expo = kit.site.edition["response"], kit.site.edition["expo"]
-    hint = t("kit.calendar.hint", events=t(
-        "kit.calendar.events",
-        response=f"{format_date(response['start'], lang)} – {format_date(response['end'], lang)}",
-        expo=expo["name"], expo_dates=f"{format_date(expo['start'], lang, False)} – {format_date(expo['end'], lang)}"))
-    return kit.env.get_template("calendar.md").render(ics=link(file_name(lang)), name=file_name(lang), hint=hint, t=t)
+    edition = kit.site.edition
+    response, expo = edition["response"], edition["expo"]
+    events = t("kit.calendar.events",
+               response=f"{format_date(response['start'], lang)} – {format_date(response['end'], lang)}",
+               expo=expo["name"],
+               expo_dates=f"{format_date(expo['start'], lang, False)} – {format_date(expo['end'], lang)}")
+    over = kit.site.today > max(response["end"], expo["end"])
+    return kit.env.get_template("calendar.md").render(
+        over=over, past=t("kit.calendar.past", year=edition["year"], events=events),
+        ics=link(file_name(lang)), name=file_name(lang), hint=t("kit.calendar.hint", events=events), t=t)
 
 
 def downloads(kit) -> list[str]:

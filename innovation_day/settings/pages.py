@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..errors import BuildErrors
 from .dates import format_date
+from .timeline import status
 
 
 def environment() -> jinja2.Environment:
@@ -45,7 +46,8 @@ def environment() -> jinja2.Environment:
 
 
 def edition_status(site, env, lang: str) -> Markup:
-    """The status line of the edition, worked out in the reader's browser."""
+    """The status line of the edition on the build's date; the reader's browser corrects it
+    between builds (templates/edition-status.js)."""
     edition = site.edition
     dates = {
         "start": format_date(edition["response"]["start"], lang),
@@ -53,7 +55,9 @@ def edition_status(site, env, lang: str) -> Markup:
         "expo_start": format_date(edition["expo"]["start"], lang),
         "expo_end": format_date(edition["expo"]["end"], lang),
     }
-    return Markup(env.get_template("edition-status.html").render(edition=edition, dates=dates, t=site.t(lang)))
+    now = status(edition, site.today, site.t(lang), lang)
+    return Markup(env.get_template("edition-status.html").render(edition=edition, dates=dates, t=site.t(lang),
+                                                                 status=now, today=site.today.isoformat()))
 
 
 def render_page(page_env, markdown: str, site, status_env, lang: str, where: str) -> str:

@@ -21,6 +21,7 @@ from ..errors import BuildErrors
 from ..kit.settings import KitSettings, kit_settings
 from .languages import Languages
 from .strings import Strings
+from .timeline import build_date
 
 BILINGUAL_TEXTS = ("edition.name", "edition.theme", "edition.slogan", "commune.name")
 DATES = ("edition.day",)
@@ -32,6 +33,7 @@ PAGES = ("edition.expo.page",)
 class NewsSettings:
     per_page: int      # items per page of the news list
     home: int          # latest items on the home page
+    recent_days: int   # older than this, the home page's heading gives the latest item's date
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Site:
     news: NewsSettings
     photos: PhotoSettings
     kit: KitSettings
+    today: dt.date                     # the build's date in Vietnam (settings/timeline.py)
 
     @property
     def edition(self) -> Mapping[str, Any]:
@@ -107,16 +110,16 @@ def check_core(site_url: str, extra: Mapping, docs_dir: Path, languages: Languag
 def news_settings(raw, errors: BuildErrors) -> NewsSettings | None:
     raw = raw if isinstance(raw, Mapping) else {}
     found = len(errors.problems)
-    for key, low in (("per_page", 1), ("home", 0)):
+    for key, low in (("per_page", 1), ("home", 0), ("recent_days", 1)):
         value = raw.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < low:
             errors.add("mkdocs.yml", f"extra.news.{key}", f"phải là số nguyên từ {low} trở lên",
                        f"must be a whole number, {low} or more")
-    return None if len(errors.problems) > found else NewsSettings(raw["per_page"], raw["home"])
+    return None if len(errors.problems) > found else NewsSettings(raw["per_page"], raw["home"], raw["recent_days"])
 
 
 def load_site(root: Path, docs_dir: Path, site_url: str, texts: Mapping, extra: Mapping,
-              languages: Languages) -> Site:
+              languages: Languages, today: dt.date | None = None) -> Site:
     """Check every setting, report every problem at once, and return the site's settings."""
     errors = BuildErrors("mkdocs.yml")
     check_core(site_url, extra, docs_dir, languages, errors)
@@ -125,4 +128,5 @@ def load_site(root: Path, docs_dir: Path, site_url: str, texts: Mapping, extra: 
     kit = kit_settings(extra.get("kit"), errors)
     strings = Strings.load(root, languages, errors)
     errors.raise_if_any()
-    return Site(root, docs_dir, site_url, languages, texts, extra, strings, news, photos, kit)
+    return Site(root, docs_dir, site_url, languages, texts, extra, strings, news, photos, kit,
+                today or build_date())

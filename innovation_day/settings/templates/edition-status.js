@@ -1,8 +1,8 @@
-// Fill the edition status line from the reader's clock, in Vietnam's time zone
-// (the dates are the commune's). Progressive enhancement: without JavaScript
-// the line stays hidden and the page still lists the dates. Inlined right after
-// the line (edition-status.html), so it is filled before the first
-// paint and nothing below it moves; the page's CSP allows it by its hash.
+// Correct the edition status line from the reader's clock, in Vietnam's time zone
+// (the dates are the commune's). The build writes the line for its own day
+// (settings/timeline.py, the same rules); this only matters between daily builds.
+// Inlined right after the line (edition-status.html), so it is set before the
+// first paint and nothing below it moves; the page's CSP allows it by its hash.
 (function () {
   "use strict";
   var DAY = 86400000;
