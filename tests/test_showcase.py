@@ -70,10 +70,10 @@ def test_groups_by_kind_and_by_field_with_counts(lang, soup_of):
         expected = {value: list(values.values()).count(value) for value in set(values.values())}
         headings = soup.select(f'h3[id^="{dimension}-"]')
         assert [h["id"] for h in headings] == [f"{dimension}-{v}" for v in allowed if v in expected]
-        for heading in headings:
-            value = heading["id"][len(dimension) + 1:]
-            assert re.search(rf"\({expected[value]}\)", text(heading)), text(heading)
-            link = soup.select_one(f'.showcase-filter a[href="#{heading["id"]}"]')
+        for group in headings:
+            value = group["id"][len(dimension) + 1:]
+            assert re.search(rf"\({expected[value]}\)", text(group)), text(group)
+            link = soup.select_one(f'.showcase-filter a[href="#{group["id"]}"]')
             assert link is not None and f"({expected[value]})" in text(link)
         if dimension == "kind":
             for value, count in expected.items():
