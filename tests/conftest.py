@@ -123,6 +123,33 @@ def build_error_line(repo: Path, tmp_path: Path, where: str) -> str:
     return line
 
 
+def content_error_line(repo: Path, where: str) -> str:
+    """The content checks a build runs first (settings, twins, innovators, news, photos), called
+    directly on a copy: they must fail, and one line of the message names `where`."""
+    from innovation_day.content.news import News
+    from innovation_day.content.photos import CACHE, Photos
+    from innovation_day.content.showcase import Showcase
+    from innovation_day.content.twins import check_twins
+    from innovation_day.errors import BuildError
+    from innovation_day.settings.config import site_from_file
+    from innovation_day.templates import environment
+
+    try:
+        site = site_from_file(repo / "mkdocs.yml")
+        env = environment("content", html_layout=True)
+        photos = Photos(site.docs_dir, site.photos, site.root / CACHE, env)
+        check_twins(site.docs_dir, site.languages)
+        Showcase(site, photos, env)
+        News(site, photos, env)
+    except BuildError as error:
+        output = str(error)
+    else:
+        pytest.fail("the content checks found no problem")
+    line = next((line for line in output.splitlines() if where in line), None)
+    assert line is not None, output
+    return line
+
+
 def make_site_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the sources, for tests that break something on purpose."""
     copy = tmp_path / "repo"

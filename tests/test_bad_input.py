@@ -1,14 +1,37 @@
-"""An editor's mistake fails the build with a message naming the file and the field."""
+"""An editor's mistake fails the build with a message naming the file and the field.
+
+Each check is tested as the plain function it is (fast); a few builds show that the
+build runs those checks and stops with their message (slow).
+"""
 
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
 
 from conftest import make_site_copy, run_build
+from innovation_day.content import front_matter
+from innovation_day.content.twins import check_twins
+from innovation_day.errors import BuildError, BuildErrors
+from innovation_day.settings.config import site_from_file
+from innovation_day.settings.pages import environment, render_page
+from innovation_day.settings.site import load_site
+from innovation_day.templates import environment as templates
+from kit_helpers import ROOT
 
-pytestmark = pytest.mark.slow
+
+@pytest.fixture(scope="module")
+def site():
+    return site_from_file(ROOT / "mkdocs.yml")
+
+
+def load_with(site, change=None, site_url=None):
+    extra = copy.deepcopy(dict(site.extra))
+    if change:
+        change(extra)
+    return load_site(site.root, site.docs_dir, site_url or site.site_url, site.texts, extra, site.languages)
 
 
 def build_output(repo, tmp_path):
@@ -16,76 +39,74 @@ def build_output(repo, tmp_path):
     return result.returncode, result.stdout + result.stderr
 
 
-def test_missing_twin_fails_naming_both_files(tmp_path):
+# The checks, as functions ----------------------------------------------------
+
+def test_missing_twins_are_named_both_ways(site, tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "lien-he").mkdir(parents=True)
+    (docs / "lien-he/index.md").write_text("x", encoding="utf-8")
+    (docs / "lien-he/extra.en.md").write_text("x", encoding="utf-8")
+    with pytest.raises(BuildError) as failure:
+        check_twins(docs, site.languages)
+    message = str(failure.value)
+    assert "docs/lien-he/index.md › twin: thiếu trang song ngữ docs/lien-he/index.en.md" in message
+    assert "docs/lien-he/extra.en.md › twin" in message and "docs/lien-he/extra.md is missing" in message
+
+
+@pytest.mark.parametrize("change, field", [
+    (lambda extra: extra["edition"]["theme"].update(vi=""), "extra.edition.theme.vi"),
+    (lambda extra: extra["edition"]["response"].update(start="22/9/2025"), "extra.edition.response.start/end"),
+    (lambda extra: extra["edition"].pop("day"), "extra.edition.day"),
+    (lambda extra: extra["edition"]["expo"].update(page="khong-co/index.md"), "extra.edition.expo.page"),
+])
+def test_a_bad_setting_is_named(site, change, field):
+    with pytest.raises(BuildError, match=re.escape(f"mkdocs.yml › {field}")):
+        load_with(site, change)
+
+
+def test_a_site_url_without_scheme_is_refused(site):
+    with pytest.raises(BuildError, match="mkdocs.yml › site_url"):
+        load_with(site, site_url="example.org/x/")
+
+
+def test_an_unknown_setting_in_a_page_names_the_page(site):
+    with pytest.raises(BuildError, match=r"docs/tin-tuc/index\.md › .*motto"):
+        render_page(environment(), "# Tin\n{{ edition.motto }}\n", site, templates("settings", html_layout=False),
+                    site.languages.default, "docs/tin-tuc/index.md")
+
+
+def test_a_missing_description_names_the_page_and_field():
+    errors = BuildErrors("Front matter")
+    front_matter.check({"title": "Tin tức"}, "docs/tin-tuc/index.en.md", errors)
+    assert errors.problems == ["docs/tin-tuc/index.en.md › description: thiếu một câu mô tả trang / "
+                               "missing a one-sentence description"]
+
+
+# The build stops on them -------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_missing_twin_fails_the_build_naming_both_files(tmp_path):
     repo = make_site_copy(tmp_path)
     (repo / "docs/lien-he/index.en.md").unlink()
     code, output = build_output(repo, tmp_path)
     assert code != 0
-    assert "docs/lien-he/index.md" in output
-    assert "docs/lien-he/index.en.md" in output
-    assert "thiếu trang song ngữ" in output and "twin" in output
+    assert "docs/lien-he/index.md › twin" in output and "docs/lien-he/index.en.md" in output
 
 
-def test_lone_english_page_fails(tmp_path):
-    repo = make_site_copy(tmp_path)
-    (repo / "docs/lien-he/extra.en.md").write_text("---\ntitle: X\ndescription: x\n---\n# X\n", encoding="utf-8")
-    code, output = build_output(repo, tmp_path)
-    assert code != 0
-    assert "docs/lien-he/extra.en.md" in output and "docs/lien-he/extra.md" in output
-
-
-@pytest.mark.parametrize("setting, replacement, field", [
-    (r"    theme:\n      vi: [^\n]+\n", "    theme:\n      vi: ''\n", "extra.edition.theme.vi"),
-    (r"      start: 2025-09-22\n", "      start: 22/9/2025\n", "extra.edition.response.start/end"),
-    (r"    day: 2025-10-01\n", "", "extra.edition.day"),
-])
-def test_bad_setting_fails_naming_the_field(tmp_path, setting, replacement, field):
+@pytest.mark.slow
+def test_a_bad_setting_fails_the_build_naming_the_field(tmp_path):
     repo = make_site_copy(tmp_path)
     config = repo / "mkdocs.yml"
-    text, count = re.subn(setting, replacement, config.read_text(encoding="utf-8"), count=1)
+    text, count = re.subn(r"    day: \d{4}-\d\d-\d\d\n", "", config.read_text(encoding="utf-8"), count=1)
     assert count == 1, "the test's pattern no longer matches mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     code, output = build_output(repo, tmp_path)
     assert code != 0
-    assert f"mkdocs.yml › {field}" in output
+    assert "mkdocs.yml › extra.edition.day" in output
 
 
-def test_site_url_without_scheme_fails(tmp_path):
-    repo = make_site_copy(tmp_path)
-    result = run_build(tmp_path / "out", config=repo / "mkdocs.yml", site_url="example.org/x/", check=False)
-    assert result.returncode != 0
-    assert "site_url" in result.stdout + result.stderr
-
-
-def test_broken_internal_link_fails_naming_the_page(tmp_path):
-    repo = make_site_copy(tmp_path)
-    page = repo / "docs/lien-he/index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Sai](../khong-co/index.md)\n", encoding="utf-8")
-    code, output = build_output(repo, tmp_path)
-    assert code != 0
-    assert "lien-he/index.md" in output and "khong-co/index.md" in output
-
-
-def test_broken_anchor_fails_naming_the_page(tmp_path):
-    repo = make_site_copy(tmp_path)
-    page = repo / "docs/lien-he/index.en.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[Bad](../ke-hoach/index.md#no-such-heading)\n",
-                    encoding="utf-8")
-    code, output = build_output(repo, tmp_path)
-    assert code != 0
-    assert "lien-he/index.en.md" in output and "no-such-heading" in output
-
-
-def test_unknown_setting_in_a_page_fails_naming_the_page(tmp_path):
-    repo = make_site_copy(tmp_path)
-    page = repo / "docs/tin-tuc/index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{{ edition.motto }}\n", encoding="utf-8")
-    code, output = build_output(repo, tmp_path)
-    assert code != 0
-    assert "docs/tin-tuc/index.md" in output and "motto" in output
-
-
-def test_missing_description_fails_naming_the_page_and_field(tmp_path):
+@pytest.mark.slow
+def test_a_missing_description_fails_the_build_naming_the_page_and_field(tmp_path):
     repo = make_site_copy(tmp_path)
     page = repo / "docs/tin-tuc/index.en.md"
     text = page.read_text(encoding="utf-8")
@@ -93,3 +114,17 @@ def test_missing_description_fails_naming_the_page_and_field(tmp_path):
     code, output = build_output(repo, tmp_path)
     assert code != 0
     assert "docs/tin-tuc/index.en.md › description" in output
+
+
+@pytest.mark.slow
+def test_broken_internal_link_and_anchor_fail_naming_the_page(tmp_path):
+    repo = make_site_copy(tmp_path)
+    page = repo / "docs/lien-he/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Sai](../khong-co/index.md)\n", encoding="utf-8")
+    twin = repo / "docs/lien-he/index.en.md"
+    twin.write_text(twin.read_text(encoding="utf-8") + "\n[Bad](../ke-hoach/index.md#no-such-heading)\n",
+                    encoding="utf-8")
+    code, output = build_output(repo, tmp_path)
+    assert code != 0
+    assert "lien-he/index.md" in output and "khong-co/index.md" in output
+    assert "lien-he/index.en.md" in output and "no-such-heading" in output

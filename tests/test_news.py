@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import feedparser
 import pytest
 
-from conftest import ROOT, build_error_line, edit, heading, make_site_copy, run_build, text
+from conftest import ROOT, build_error_line, content_error_line, edit, heading, make_site_copy, run_build, text
 
 from innovation_day.content.entries import read_front_matter
 
@@ -174,7 +174,6 @@ def both(repo: Path, old: str, new: str) -> None:
     edit(repo / f"{ITEM}.en.md", old, new)
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("breaking, where, vi, en", [
     (lambda r: edit(r / f"{ITEM}.md", "date: 2025-09-25\n", ""),
      f"{ITEM}.md › date", "thiếu ngày của tin (YYYY-MM-DD)", "missing the date of the item (YYYY-MM-DD)"),
@@ -206,6 +205,14 @@ def both(repo: Path, old: str, new: str) -> None:
 def test_a_broken_news_item_fails_the_build_naming_file_and_field(tmp_path, breaking, where, vi, en):
     repo = make_site_copy(tmp_path)
     breaking(repo)
-    line = build_error_line(repo, tmp_path, where)
+    line = content_error_line(repo, where)
     assert vi in line and en in line, line
     assert line.count(" › ") == 1, "one message per problem"
+
+
+@pytest.mark.slow
+def test_the_build_stops_on_a_broken_news_item(tmp_path):
+    repo = make_site_copy(tmp_path)
+    edit(repo / f"{ITEM}.md", "date: 2025-09-25\n", "")
+    line = build_error_line(repo, tmp_path, f"{ITEM}.md › date")
+    assert "thiếu ngày của tin" in line and "missing the date of the item" in line

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import ROOT, build_error_line, make_site_copy, run_build
+from conftest import ROOT, content_error_line, make_site_copy, run_build
 
 from innovation_day.content import photos
 from innovation_day.templates import environment
@@ -182,7 +182,6 @@ def drop_line(path: Path, prefix: str) -> None:
     path.write_text("".join(kept), encoding="utf-8")
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("breaking, where, vi, en", [
     (lambda r: (r / "mkdocs.yml").write_text(re.sub(r"max_bytes: \d+", "max_bytes: 50000",
                                                     (r / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"),
@@ -201,7 +200,7 @@ def drop_line(path: Path, prefix: str) -> None:
 def test_a_bad_photo_fails_the_build_by_name(tmp_path, breaking, where, vi, en):
     repo = make_site_copy(tmp_path)
     breaking(repo)
-    line = build_error_line(repo, tmp_path, where)
+    line = content_error_line(repo, where)
     assert vi in line and en in line, line
 
 
