@@ -11,7 +11,8 @@ are taken from .cache/kit/og/, so a rebuild draws only what changed. Each
 language build draws its own pages' images, all at once, after its pages.
 
 JSON-LD describes the commune as a GovernmentOrganization on every page and
-VIIE 2025 as an Event on the home page and the expo's page
+VIIE 2025 as an Event (with no organiser: the sources name only who announced
+it) on the home page and the expo's page
 (`extra.edition.expo.page`), from the settings only: no address, phone or
 name that the settings do not hold. `application/ld+json` is data, never
 run, so the Content-Security-Policy does not list it (content_security.py).
@@ -74,9 +75,15 @@ def structured_data(config, page, lang: str) -> Markup:
         "url": page_address(config, "index.md", lang),
         "address": {"@type": "PostalAddress", "addressRegion": commune["city"][lang], "addressCountry": "VN"},
     }
+    # The commune's channels, only those set in extra.commune (none is guessed).
+    if commune.get("address"):
+        organisation["address"]["streetAddress"] = commune["address"]
     for key, field in (("phone", "telephone"), ("email", "email")):
         if commune.get(key):
             organisation[field] = commune[key]
+    same_as = [commune[key] for key in ("website", "facebook", "zalo") if commune.get(key)]
+    if same_as:
+        organisation["sameAs"] = same_as
     graph = [organisation]
     expo = edition["expo"]
     if is_home(page) or _source(page) == expo["page"]:
@@ -89,7 +96,6 @@ def structured_data(config, page, lang: str) -> Markup:
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": {"@type": "Place", "name": expo["venue"][lang], "address": expo["venue"][lang]},
-            "organizer": [{"@type": "Organization", "name": item[lang]} for item in expo["organizers"]],
             "url": page_address(config, expo["page"], lang),
             "inLanguage": lang,
         })
