@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from build_errors import BuildErrors
+from preview import STAMP, is_local_address
 
 FAMILY = "NotoSans"
 FONT_FILES = {False: "NotoSans-Regular.ttf", True: "NotoSans-Bold.ttf"}
@@ -30,6 +31,7 @@ QR_DARK = "#000000"
 QR_LIGHT = "#FFFFFF"
 INK = "#1A1A1A"         # text on the light panel: 17:1 on white
 WHITE = "#FFFFFF"
+STAMP_COLOUR = "#A4161A"   # the preview stamp: dark red on its white band
 
 
 def fonts_dir(config) -> Path:
@@ -224,9 +226,31 @@ class Canvas:
         pdf.set_creator(config.site_name)
         pdf.set_author(config.extra["commune"]["name"][lang])
         self.pdf = pdf
+        # A local preview's files are stamped on top of each page, once it is drawn (preview.py).
+        self.preview, self._size = is_local_address(config.site_url), None
 
     def page(self, width: float, height: float) -> None:
+        self._stamp()
         self.pdf.add_page(format=(width, height))
+        self._size = (width, height)
+
+    def _stamp(self) -> None:
+        """STAMP in a white band across the top of the page just drawn, clear of the QR code."""
+        if not (self.preview and self._size):
+            return
+        width, height = self._size
+        band = 0.08 * min(width, height)
+        size = min(0.62 * band, 0.9 * width / (0.62 * len(STAMP)))
+        self.box(0, 0, width, band, QR_LIGHT)
+        self.pdf.set_font(FAMILY, "B", size)
+        self.pdf.set_text_color(*_rgb(STAMP_COLOUR))
+        # Repeated along a long banner, so no stretch of it looks like a finished print.
+        text_w = self.pdf.get_string_width(STAMP)
+        copies = max(1, int(width // (1.5 * text_w)))
+        for index in range(copies):
+            centre = width * (index + 0.5) / copies
+            self.pdf.text(centre - text_w / 2, band / 2 + 0.36 * size, STAMP)
+        self._size = None
 
     def box(self, x: float, y: float, w: float, h: float, colour: str, radius: float = 0) -> None:
         self.pdf.set_fill_color(*_rgb(colour))
@@ -269,6 +293,7 @@ class Canvas:
         return outer
 
     def output(self) -> bytes:
+        self._stamp()
         return bytes(self.pdf.output())
 
 

@@ -21,6 +21,7 @@ from build_errors import BuildErrors
 from kit import (DOWNLOADS, PT_PER_M, artwork_size, display_address, file_size, generate, length, link,
                  load_settings, register, render_partial, translator)
 from kit_draw import Canvas, DoesNotFit, check_coverage, draw_banner, draw_portrait, make_design, render, save_png
+from preview import is_local_address
 from page_settings import page_language
 
 MARKER = "<!-- hooks/kit_print.py -->"
@@ -110,7 +111,8 @@ def rows(config, page) -> list[dict]:
 def on_files(files, config):
     settings = load_settings(config)
     inputs = {"url": config.site_url, "kit": asdict(settings),
-              "edition": config.extra["edition"], "commune": config.extra["commune"]}
+              "edition": config.extra["edition"], "commune": config.extra["commune"],
+              "preview": is_local_address(config.site_url)}  # stamped or not (preview.py)
     output = generate(config, "print", inputs, lambda folder: make(config, settings, folder))
     register(files, config, output, [name for artwork in settings.artworks for name in names(artwork)])
     _state.update(output=output, settings=settings)

@@ -24,6 +24,7 @@ from build_errors import BuildErrors
 from kit import (DOWNLOADS, display_address, generate, link, load_settings, register, render_partial,
                  translator)
 from kit_draw import Canvas, check_coverage, draw_portrait, make_design, render, save_png
+from preview import is_local_address
 from page_settings import ENV, page_language
 
 MARKERS = {"loudspeaker": "<!-- hooks/kit_words.py loudspeaker -->",
@@ -118,7 +119,8 @@ def section(config, page, which: str) -> str:
 def on_files(files, config):
     settings = load_settings(config)
     inputs = {"url": config.site_url, "kit": asdict(settings),
-              "edition": config.extra["edition"], "commune": config.extra["commune"]}
+              "edition": config.extra["edition"], "commune": config.extra["commune"],
+              "preview": is_local_address(config.site_url)}  # stamped or not (preview.py)
     output = generate(config, "words", inputs, lambda folder: make(config, settings, folder))
     register(files, config, output, [LOUDSPEAKER, *POSTS.values(), SHARE_IMAGE])
     _state["output"] = output

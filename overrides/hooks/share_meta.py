@@ -33,6 +33,7 @@ from markupsafe import Markup
 from kit import cache_root, fingerprint, load_settings, page_address, translator
 from kit_draw import Canvas, draw_share_card, save_png
 from page_settings import format_date, page_language
+from preview import is_local_address
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
 WIDTH, HEIGHT = 1200, 630
@@ -140,7 +141,9 @@ def on_page_context(context, page, config, nav):
     title = config.site_name if is_home(page) else (page.meta.get("title") or page.title or config.site_name)
     text = image_text(config, page, lang, title)
     settings = _state["settings"]
-    key = fingerprint(config, "og", [text, settings.background, settings.text, WIDTH, HEIGHT])
+    # A local preview's image is stamped (preview.py): it must never be reused by a public build.
+    key = fingerprint(config, "og", [text, settings.background, settings.text, WIDTH, HEIGHT,
+                                     is_local_address(config.site_url)])
     _jobs[key] = text
     alternates = getattr(page.file, "alternates", None) or {}
     context["share"] = {
