@@ -2,7 +2,8 @@
 
     python scripts/check_site_url.py "$SITE_URL"
 
-Exit 0 for a public address; exit 1, with a bilingual message, for a loopback,
+Exit 0 for a public address; exit 1, with a bilingual message, for an empty or
+partial address or a loopback,
 localhost, *.local or private-network address, whose QR codes would open
 nothing for anyone else (overrides/hooks/preview.py).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "overrides" / "hooks"))
 
@@ -19,8 +21,11 @@ from preview import is_local_address  # noqa: E402
 
 def main(argv: list[str]) -> int:
     url = argv[1] if len(argv) > 1 else ""
-    if not url.strip():
-        print("site_url trống: không đăng được / site_url is empty: refusing to deploy", file=sys.stderr)
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        # e.g. "/" when configure-pages gave no base_url
+        print(f"site_url {url!r} không phải địa chỉ đầy đủ: không đăng bản này / "
+              f"site_url {url!r} is not a full address: refusing to deploy", file=sys.stderr)
         return 1
     if is_local_address(url):
         print(f"site_url {url!r} là địa chỉ nội bộ (bản xem thử): không đăng bản này / "
