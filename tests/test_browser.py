@@ -31,15 +31,15 @@ def test_every_page_loads_with_no_error_no_404_and_no_other_origin(visit, pages)
 @pytest.mark.parametrize("path, when, expected", [
     ("", "2025-09-01", "Còn 21 ngày nữa là bắt đầu đợt hưởng ứng (22/9/2025 – 05/10/2025)."),
     ("", "2025-09-21", "Ngày mai bắt đầu đợt hưởng ứng (22/9/2025 – 05/10/2025)."),
-    ("en/", "2025-09-21", "The response period starts tomorrow (22 September 2025 – 5 October 2025)."),
+    ("en/", "2025-09-21", "The campaign period starts tomorrow (22 September 2025 – 5 October 2025)."),
     ("", "2025-09-25", "Đợt hưởng ứng đang diễn ra, đến hết ngày 05/10/2025."),
     ("", "2025-10-02", "Đợt hưởng ứng đang diễn ra, đến hết ngày 05/10/2025. "
                        "Hôm nay VIIE 2025 đang diễn ra (01/10/2025 – 03/10/2025)."),
     ("", "2025-10-06", "Đợt hưởng ứng năm 2025 đã kết thúc (22/9/2025 – 05/10/2025). "
                        "Thông tin vẫn được giữ lại để bạn tra cứu."),
-    ("en/", "2025-09-01", "21 days to go until the response period starts (22 September 2025 – 5 October 2025)."),
-    ("en/", "2025-10-05", "The response period is under way, until the end of 5 October 2025."),
-    ("en/", "2026-11-28", "The 2025 response period has ended (22 September 2025 – 5 October 2025). "
+    ("en/", "2025-09-01", "21 days to go until the campaign period starts (22 September 2025 – 5 October 2025)."),
+    ("en/", "2025-10-05", "The campaign period is under way, until the end of 5 October 2025."),
+    ("en/", "2026-11-28", "The 2025 campaign period has ended (22 September 2025 – 5 October 2025). "
                           "This information stays here for reference."),
 ])
 def test_status_line_before_during_and_after(visit, path, when, expected):

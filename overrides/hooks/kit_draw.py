@@ -213,7 +213,7 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 class Canvas:
     """A PDF document in points, with the kit's two fonts."""
 
-    def __init__(self, config, title: str, lang: str = "vi"):
+    def __init__(self, config, title: str, lang: str = "vi", stamp: bool = True):
         from fpdf import FPDF
 
         pdf = FPDF(unit="pt")
@@ -227,7 +227,8 @@ class Canvas:
         pdf.set_author(config.extra["commune"]["name"][lang])
         self.pdf = pdf
         # A local preview's files are stamped on top of each page, once it is drawn (preview.py).
-        self.preview, self._size = is_local_address(config.site_url), None
+        # The bare QR code (kit_qr.py) is not stamped: a band would cut into its quiet zone.
+        self.preview, self._size = stamp and is_local_address(config.site_url), None
 
     def page(self, width: float, height: float) -> None:
         self._stamp()

@@ -36,7 +36,7 @@ def make(config, folder) -> dict:
     url = config.site_url
     matrix, side, words, height = _card(config, url)
     # PNG: drawn as a PDF one point per module, rendered at a whole number of pixels per module.
-    canvas = Canvas(config, title=display_address(url))
+    canvas = Canvas(config, title=display_address(url), stamp=False)
     canvas.page(side, height)
     canvas.box(0, 0, side, height, QR_LIGHT)
     canvas.qr(matrix, 0, 0, len(matrix))
