@@ -125,3 +125,53 @@ def test_structured_data_has_no_channel_the_settings_do_not_hold(soup_of):
     organisation = data["@graph"][0]
     for key, field in (("phone", "telephone"), ("email", "email")):
         assert (field in organisation) == bool(commune.get(key))
+
+
+# Once the commune publishes its channels ------------------------------------------------
+# Test values only, in a throwaway copy: obviously not the commune's (example.vn, 0000).
+FILLED = {"phone": "024 0000 0000", "email": "vi-du@example.vn", "zalo": "https://zalo.me/0000000000",
+          "facebook": "https://www.facebook.com/vi-du-thuan-an", "website": "https://thuanan.example.vn/"}
+
+
+@pytest.fixture(scope="module")
+def filled_site(tmp_path_factory):
+    from conftest import edit, make_site_copy, run_build
+
+    tmp = tmp_path_factory.mktemp("filled")
+    repo = make_site_copy(tmp)
+    settings_file = repo / "mkdocs.yml"
+    for key, value in FILLED.items():
+        content = settings_file.read_text(encoding="utf-8")
+        start = content.index(f"    {key}: null", content.index("  commune:"))
+        settings_file.write_text(content[:start] + f'    {key}: "{value}"' + content[start + len(f"    {key}: null"):],
+                                 encoding="utf-8")
+    edit(settings_file, "    deadline: null", "    deadline: 2025-10-05")
+    site = tmp / "site"
+    run_build(site, config=settings_file)
+    return site
+
+
+@pytest.mark.slow
+def test_filled_channels_appear_where_they_help(filled_site):
+    from bs4 import BeautifulSoup
+
+    def soup(page):
+        return BeautifulSoup((filled_site / page / "index.html").read_text(encoding="utf-8"), "lxml")
+
+    for lang in ("vi", "en"):
+        home, contact = soup(HOME[lang]), soup(HOME[lang] + "lien-he/")
+        hrefs = {a["href"] for a in contact.select(".commune-channels a")}
+        assert {"tel:02400000000", "mailto:" + FILLED["email"], FILLED["zalo"], FILLED["facebook"],
+                FILLED["website"]} <= hrefs
+        assert FILLED["phone"] in text(home.select_one(".md-copyright__channels"))
+        _, body = section(home, lang)
+        assert {FILLED["zalo"], FILLED["facebook"]} <= {a["href"] for a in body.select("a")}
+        status = text(home.select_one(".nomination-status"))
+        assert string(lang, "nomination.no_deadline") not in status
+        assert {"vi": "05/10/2025", "en": "5 October 2025"}[lang] in status
+    data = json.loads(soup("").select_one('script[type="application/ld+json"]').string)["@graph"][0]
+    assert data["telephone"] == FILLED["phone"] and data["email"] == FILLED["email"]
+    assert data["sameAs"] == [FILLED["website"], FILLED["facebook"], FILLED["zalo"]]
+    speech = (filled_site / DOWNLOADS / "loa-phat-thanh.txt").read_text(encoding="utf-8")
+    assert "Zalo" in speech and "Facebook" in speech and FILLED["phone"] in speech
+    assert "http" not in speech
