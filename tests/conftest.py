@@ -113,6 +113,14 @@ def soup_of(built_site):
     return load
 
 
+@pytest.fixture(scope="session")
+def built_on(soup_of):
+    """The date the site was built for (the status line says it: data-built)."""
+    import datetime as dt
+
+    return dt.date.fromisoformat(soup_of("").select_one("[data-edition-status]")["data-built"])
+
+
 def build_error_line(repo: Path, tmp_path: Path, where: str) -> str:
     """Build a broken copy: the build must fail, and one line of its output names `where`."""
     result = run_build(tmp_path / "out", config=repo / "mkdocs.yml", check=False)

@@ -47,7 +47,7 @@ FIGURES = [
     ("chinh-sach/nghi-quyet-57/", "tối thiểu 50% GDP", "at least 50% of GDP"),
     ("chinh-sach/nghi-quyet-57/", "nhóm 30 nước dẫn đầu thế giới", "top 30 countries in the world"),
     ("chinh-sach/nghi-quyet-57/", "7 nhóm nhiệm vụ, giải pháp", "7 groups of tasks and solutions"),
-    ("chinh-sach/nghi-quyet-57/", "13/1/2025", "13 January 2025"),
+    ("chinh-sach/nghi-quyet-57/", "13/01/2025", "13 January 2025"),  # Decree 30 form of the fact sheet's 13/1/2025
     ("chinh-sach/luat-khcn-dmst-2025/", "93/2025/QH15", "93/2025/QH15"),
     ("chinh-sach/luat-khcn-dmst-2025/", "27/6/2025", "27 June 2025"),
     ("chinh-sach/luat-khcn-dmst-2025/", "01/10/2025", "1 October 2025"),
@@ -75,7 +75,7 @@ FIGURES = [
     ("viie-2025/", "khoảng 40.000", "about 40,000"),
     ("viie-2025/", "Quyết định 1269/QĐ-TTg", "Decision 1269/QĐ-TTg"),
     ("viie-2025/", "02/10/2019", "2 October 2019"),
-    ("viie-2025/", "09–10/1/2021", "9–10 January 2021"),
+    ("viie-2025/", "09–10/01/2021", "9–10 January 2021"),
     ("viie-2025/", "28/10–01/11/2023", "28 October – 1 November 2023"),
     ("viie-2025/", "Vũ Quốc Huy", "Vũ Quốc Huy"),
 ]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+import pytest
+
+from conftest import ROOT
+
 THEME = "Đổi mới sáng tạo toàn dân - Động lực phát triển quốc gia"
 SLOGAN = "Nhiệt liệt chào mừng Ngày hội đổi mới sáng tạo quốc gia 01-10"
 
@@ -29,12 +33,23 @@ def test_key_dates_are_in_the_text_without_javascript(soup_of):
         assert date in en, date
 
 
-def test_status_line_carries_the_dates_and_is_hidden_until_computed(soup_of):
-    status = soup_of("").select_one("[data-edition-status]")
-    assert status.has_attr("hidden")
-    assert (status["data-start"], status["data-end"]) == ("2025-09-22", "2025-10-05")
-    assert (status["data-expo-start"], status["data-expo-end"]) == ("2025-10-01", "2025-10-03")
-    assert "{days}" in status["data-before"] and "05/10/2025" in status["data-after"]
+@pytest.mark.parametrize("page", ["", "en/"])
+def test_status_line_is_in_the_html_for_the_build_date(soup_of, page):
+    """True with JavaScript off: the build writes the status for its own date."""
+    import datetime as dt
+
+    from innovation_day.settings.config import site_from_file
+    from innovation_day.settings.timeline import status
+
+    site = site_from_file(ROOT / "mkdocs.yml")
+    line = soup_of(page).select_one("[data-edition-status]")
+    assert not line.has_attr("hidden")
+    lang = site.languages.default if not page else page.strip("/")
+    built = dt.date.fromisoformat(line["data-built"])
+    expected = status(site.edition, built, site.t(lang), lang)
+    assert (line["data-state"], " ".join(line.get_text().split())) == (expected.state, expected.text)
+    response = site.edition["response"]
+    assert (line["data-start"], line["data-end"]) == (response["start"].isoformat(), response["end"].isoformat())
 
 
 def test_every_section_has_a_working_entry(soup_of, built_site, site_url):

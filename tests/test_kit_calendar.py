@@ -54,8 +54,15 @@ def test_raw_file_is_rfc_5545(built_site):
 
 @pytest.mark.parametrize("page, lang", [("", "vi"), ("en/", "en"), ("viie-2025/", "vi"), ("en/viie-2025/", "en"),
                                         ("tai-lieu/", "vi"), ("en/tai-lieu/", "en")])
-def test_add_to_calendar_link(soup_of, built_site, site_url, page, lang):
+def test_add_to_calendar_only_while_an_event_is_ahead(soup_of, built_site, site_url, page, lang, built_on):
+    edition = settings()["extra"]["edition"]
+    over = built_on > max(edition["response"]["end"], edition["expo"]["end"])
     link = soup_of(page).select_one(".kit-calendar a.md-button")
-    assert link is not None
+    past = soup_of(page).select_one(".kit-calendar--past")
+    if over:
+        assert link is None, "a past event offered to a calendar"
+        assert past is not None and str(edition["year"]) in past.get_text()
+        return
+    assert past is None and link is not None
     path = urljoin(site_url + page, link["href"])[len(site_url):]
     assert path == f"{DOWNLOADS}/ngay-hoi-dmst-{lang}.ics" and (built_site / path).is_file()

@@ -21,7 +21,7 @@ def target(site_url: str, page: str, href: str) -> str:
 
 
 @pytest.mark.parametrize("lang", PAGES)
-def test_every_link_and_image_on_the_kit_page_exists(soup_of, built_site, site_url, lang):
+def test_every_link_and_image_on_the_kit_page_exists(soup_of, built_site, site_url, lang, built_on):
     article = soup_of(PAGES[lang]).select_one("article")
     downloads = set()
     for a in article.select("a[href]"):
@@ -35,7 +35,10 @@ def test_every_link_and_image_on_the_kit_page_exists(soup_of, built_site, site_u
     for artwork in KIT["artworks"]:
         assert {f"{artwork['file']}.pdf", f"{artwork['file']}.png"} <= downloads
     assert {"ma-qr.svg", "ma-qr.png", "loa-phat-thanh.txt", "bai-dang-vi.txt", "bai-dang-en.txt",
-            "anh-chia-se.png", f"ngay-hoi-dmst-{lang}.ics"} <= downloads
+            "anh-chia-se.png"} <= downloads
+    edition = settings()["extra"]["edition"]
+    ahead = built_on <= max(edition["response"]["end"], edition["expo"]["end"])
+    assert (f"ngay-hoi-dmst-{lang}.ics" in downloads) is ahead, "a calendar only while its events are ahead"
 
 
 @pytest.mark.parametrize("lang", PAGES)
@@ -71,8 +74,8 @@ def test_table_gives_sizes_qr_sides_and_reading_distances(soup_of, lang, words):
 
 
 @pytest.mark.parametrize("lang, heads", [
-    ("vi", ("Cách in", "Treo ở đâu", "trụ sở cơ quan, trường học, trạm y tế, nhà văn hoá thôn, tổ dân phố")),
-    ("en", ("How to print", "Where to hang", "offices, schools, the health station, village halls")),
+    ("vi", ("Cách in", "Treo ở đâu", "trụ sở cơ quan, trường học, Trạm Y tế, nhà văn hóa thôn, tổ dân phố")),
+    ("en", ("How to print", "Where to hang", "offices, schools, the health station, village cultural houses")),
 ])
 def test_how_to_print_and_where_to_hang(soup_of, lang, heads):
     text = " ".join(soup_of(PAGES[lang]).select_one("article").get_text(" ").split())
@@ -87,8 +90,10 @@ def test_loudspeaker_text_is_one_to_two_minutes_of_vietnamese_from_the_settings(
     assert 180 <= len(text.split()) <= 300
     edition = EXTRA["edition"]
     for needle in (edition["theme"]["vi"], edition["slogan"]["vi"], "22/9/2025", "05/10/2025",
-                   "01/10", "03/10/2025", site_url, "Nghị quyết số 57-NQ/TW", "mã QR"):
+                   "01/10", "03/10/2025", EXTRA["kit"]["search_words"], "Nghị quyết số 57-NQ/TW", "mã QR"):
         assert needle in text, needle
+    # A web address is not read aloud: listeners are told where the QR code is and what to search for.
+    assert site_url not in text and "http" not in text
     for page in PAGES.values():
         shown = soup_of(page).select_one(".kit-script")
         assert shown["lang"] == "vi"

@@ -70,7 +70,7 @@ def test_images_have_size_alt_and_load_lazily_below_the_fold(soup_of):
     hero = soup_of(ENTRY_PAGE).select_one("article .entry-photo img")
     assert hero.get("loading") is None, "the photo at the top of an entry page loads at once"
     assert hero["width"] == "1440" and hero["height"] == "900" and hero["decoding"] == "async"
-    assert hero["alt"].startswith("Hình vẽ minh hoạ")
+    assert hero["alt"].startswith("Hình vẽ minh họa")
     assert soup_of("en/" + ENTRY_PAGE).select_one("article .entry-photo img")["alt"].startswith("A drawing")
 
 

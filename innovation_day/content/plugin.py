@@ -19,9 +19,9 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .. import markers
 from ..errors import BuildErrors
-from ..settings.plugin import build_language, nested_build, page_language, site_of
+from ..settings.plugin import build_language, nested_build, page_language, site_of, theme_of
 from ..templates import environment
-from . import front_matter, glossary
+from . import front_matter, glossary, house_style, next_step
 from .news import News
 from .photos import CACHE, Photos
 from .showcase import STYLESHEET, Showcase
@@ -53,6 +53,7 @@ class ContentPlugin(BasePlugin):
         self.page_errors = BuildErrors("Thông tin đầu trang / Front matter")
         if not nested_build(config):
             check_twins(self.site.docs_dir, self.site.languages)
+            house_style.check_site(self.site)
             self.showcase = Showcase(self.site, self.photos, self.env)
             self.news = News(self.site, self.photos, self.env)
 
@@ -85,6 +86,7 @@ class ContentPlugin(BasePlugin):
         names = {
             **self.showcase.markers(lang, url_of, url, src),
             **self.news.markers(lang, url_of, url, src, page.meta),
+            **next_step.markers(self.site, theme_of(config), config, lang),
             "glossary": lambda arg: glossary.table(self.env, self.glossary, lang, self.site.languages,
                                                    self.site.t(lang)),
         }

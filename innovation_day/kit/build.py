@@ -15,6 +15,7 @@ from ..templates import environment
 from . import calendar, prints, qr, words
 from .cache import Cache, Output
 from .draw import Canvas, Fonts
+from .stamp import is_local_address
 
 DOWNLOADS = "tai-lieu/tai-ve"        # where the files are published (same place in every language)
 CACHE = ".cache/kit"
@@ -30,10 +31,14 @@ class Kit:
         self.env = environment("kit", html_layout=False)
         self.text_env = text_environment()
         self.outputs: dict[str, Output] = {}
+        # A local preview's print files and share images are stamped "do not print" (stamp.py).
+        self.preview = is_local_address(site.site_url)
 
-    def canvas(self, title: str, lang: str = "vi") -> Canvas:
+    def canvas(self, title: str, lang: str = "vi", stamp: bool = True) -> Canvas:
+        """A PDF to draw on; stamped on a local preview, unless `stamp` is False (the bare QR
+        code: a band would cut into its quiet zone; the kit page's notice covers it)."""
         return Canvas(self.fonts, title, creator=self.site.texts[lang]["name"],
-                      author=self.site.commune["name"][lang], lang=lang)
+                      author=self.site.commune["name"][lang], lang=lang, stamp=stamp and self.preview)
 
     def generate_one(self, name: str) -> dict[str, Path]:
         """Make (or take from the cache) one generator's files: {download name: file}."""

@@ -23,6 +23,7 @@ from ..errors import BuildErrors
 from ..settings.dates import format_date
 from .settings import rgb
 from .text import display_address
+from .stamp import STAMP
 
 FAMILY = "NotoSans"
 FONT_FILES = {False: "NotoSans-Regular.ttf", True: "NotoSans-Bold.ttf"}
@@ -32,6 +33,7 @@ QR_DARK = "#000000"
 QR_LIGHT = "#FFFFFF"
 INK = "#1A1A1A"         # text on the light panel: 17:1 on white
 WHITE = "#FFFFFF"
+STAMP_COLOUR = "#A4161A"   # the preview stamp: dark red on its white band
 
 
 # Fonts ----------------------------------------------------------------------
@@ -206,7 +208,8 @@ def fit(fonts: Fonts, paras: list[Para], width: float, height: float, max_base: 
 class Canvas:
     """A PDF document in points, with the kit's two fonts."""
 
-    def __init__(self, fonts: Fonts, title: str, creator: str, author: str, lang: str = "vi"):
+    def __init__(self, fonts: Fonts, title: str, creator: str, author: str, lang: str = "vi",
+                 stamp: bool = False):
         from fpdf import FPDF
 
         pdf = FPDF(unit="pt")
@@ -219,9 +222,31 @@ class Canvas:
         pdf.set_creator(creator)
         pdf.set_author(author)
         self.pdf = pdf
+        # A local preview's files are stamped on top of each page, once it is drawn (stamp.py).
+        self.preview, self._size = stamp, None
 
     def page(self, width: float, height: float) -> None:
+        self._stamp()
         self.pdf.add_page(format=(width, height))
+        self._size = (width, height)
+
+    def _stamp(self) -> None:
+        """STAMP in a white band across the top of the page just drawn, clear of the QR code."""
+        if not (self.preview and self._size):
+            return
+        width, height = self._size
+        band = 0.08 * min(width, height)
+        size = min(0.62 * band, 0.9 * width / (0.62 * len(STAMP)))
+        self.box(0, 0, width, band, QR_LIGHT)
+        self.pdf.set_font(FAMILY, "B", size)
+        self.pdf.set_text_color(*rgb(STAMP_COLOUR))
+        # Repeated along a long banner, so no stretch of it looks like a finished print.
+        text_w = self.pdf.get_string_width(STAMP)
+        copies = max(1, int(width // (1.5 * text_w)))
+        for index in range(copies):
+            centre = width * (index + 0.5) / copies
+            self.pdf.text(centre - text_w / 2, band / 2 + 0.36 * size, STAMP)
+        self._size = None
 
     def box(self, x: float, y: float, w: float, h: float, colour: str, radius: float = 0) -> None:
         self.pdf.set_fill_color(*rgb(colour))
@@ -255,6 +280,7 @@ class Canvas:
         return outer
 
     def output(self) -> bytes:
+        self._stamp()
         return bytes(self.pdf.output())
 
 

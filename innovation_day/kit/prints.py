@@ -36,7 +36,7 @@ def inputs(kit) -> dict:
     """What the print files are drawn from: their words (formatted), sizes and colours."""
     design = asdict(make_design(kit.site))
     design.pop("matrix")   # follows from the address
-    return {"design": design, "kit": asdict(kit.site.kit),
+    return {"design": design, "kit": asdict(kit.site.kit), "preview": kit.preview,
             "titles": {a.file: title(kit, a) for a in kit.site.kit.artworks}}
 
 

@@ -29,7 +29,7 @@ def make(kit, folder) -> dict:
                 side - 2, 7, max_base=2.4)
     height = side + words.height + 1.5
     # PNG: drawn as a PDF one point per module, rendered at a whole number of pixels per module.
-    canvas = kit.canvas(display_address(url))
+    canvas = kit.canvas(display_address(url), stamp=False)
     canvas.page(side, height)
     canvas.box(0, 0, side, height, QR_LIGHT)
     canvas.qr(matrix, 0, 0, len(matrix))

@@ -11,7 +11,8 @@ from .cache/kit/og/, so a rebuild draws only what changed. Each language build
 draws its own pages' images, all at once, after its pages.
 
 JSON-LD describes the commune as a GovernmentOrganization on every page and
-the expo as an Event on the home page and the expo's page
+the expo as an Event (with no organiser: the sources name only who announced
+it) on the home page and the expo's page
 (`extra.edition.expo.page`), from the settings only: no address, phone or
 name that the settings do not hold. `application/ld+json` is data, never
 run, so the Content-Security-Policy does not list it (output/csp.py).
@@ -64,6 +65,12 @@ def structured_data(site, source: str, lang: str) -> Markup:
     for key, field in (("phone", "telephone"), ("email", "email")):
         if commune.get(key):
             organisation[field] = commune[key]
+    # The commune's channels, only those set in extra.commune (none is guessed).
+    if commune.get("address"):
+        organisation["address"]["streetAddress"] = commune["address"]
+    same_as = [commune[key] for key in ("website", "facebook", "zalo") if commune.get(key)]
+    if same_as:
+        organisation["sameAs"] = same_as
     graph = [organisation]
     expo = edition["expo"]
     if source in ("index.md", expo["page"]):
@@ -76,7 +83,6 @@ def structured_data(site, source: str, lang: str) -> Markup:
             "eventStatus": "https://schema.org/EventScheduled",
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "location": {"@type": "Place", "name": expo["venue"][lang], "address": expo["venue"][lang]},
-            "organizer": [{"@type": "Organization", "name": item[lang]} for item in expo["organizers"]],
             "url": site.address(expo["page"], lang),
             "inLanguage": lang,
         })
@@ -95,7 +101,8 @@ class ShareImages:
     def ask(self, text: dict) -> str:
         """The image's address, site-relative; it is drawn by `publish`."""
         settings = self.kit.site.kit
-        key = self.kit.cache.key("og", [text, settings.background, settings.text, WIDTH, HEIGHT])
+        # A local preview's image is stamped: it must never be reused by a public build.
+        key = self.kit.cache.key("og", [text, settings.background, settings.text, WIDTH, HEIGHT, self.kit.preview])
         self.jobs[key] = text
         return f"{FOLDER}/{key}.png"
 

@@ -65,7 +65,7 @@ def texts(kit) -> dict[str, str]:
 def inputs(kit) -> dict:
     design = asdict(make_design(kit.site))
     design.pop("matrix")   # follows from the address
-    return {"texts": texts(kit), "design": design}
+    return {"texts": texts(kit), "design": design, "preview": kit.preview}
 
 
 def make(kit, folder) -> dict:

@@ -11,9 +11,10 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
 def format_date(day: dt.date, lang: str, year: bool = True) -> str:
-    """22/9/2025 or 05/10/2025 in Vietnamese (as the plan writes them), 22 September 2025 in English."""
+    """22/9/2025, 05/10/2025, 13/01/2025 in Vietnamese (Decree 30/2020/NĐ-CP, as the plan writes them:
+    a day below 10 and the months 1 and 2 take a leading zero), 22 September 2025 in English."""
     if lang == "vi":
-        text = f"{day.day:02d}/{day.month}"
+        text = f"{day.day:02d}/{day.month:02d}" if day.month <= 2 else f"{day.day:02d}/{day.month}"
         return f"{text}/{day.year}" if year else text
     text = f"{day.day} {MONTHS_EN[day.month - 1]}"
     return f"{text} {day.year}" if year else text

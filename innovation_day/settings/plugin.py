@@ -32,6 +32,12 @@ def site_of(config) -> Site:
     return config.plugins[NAME].site
 
 
+def theme_of(config):
+    """The theme's Jinja environment of this language build, with the site's strings, for
+    theme partials rendered into pages (before MkDocs' own on_env)."""
+    return config.plugins[NAME].theme
+
+
 def build_language(config) -> str:
     """The language being built (mkdocs-static-i18n sets the theme's language before on_pre_build)."""
     return config.theme["language"]
@@ -63,6 +69,9 @@ class SettingsPlugin(BasePlugin):
         self.page_env = environment()
         self.status_env = templates("settings", html_layout=False)
         return config
+
+    def on_pre_build(self, config):
+        self.theme = self.on_env(config.theme.get_env(), config, None)
 
     def on_page_markdown(self, markdown, page, config, files):
         lang = page_language(page, self.site)
