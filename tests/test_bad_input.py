@@ -128,3 +128,25 @@ def test_broken_internal_link_and_anchor_fail_naming_the_page(tmp_path):
     assert code != 0
     assert "lien-he/index.md" in output and "khong-co/index.md" in output
     assert "lien-he/index.en.md" in output and "no-such-heading" in output
+
+
+def test_a_review_date_must_be_a_past_date(site):
+    import datetime as dt
+
+    errors = BuildErrors("Front matter")
+    for value in ("28/11/2026", site.today + dt.timedelta(days=1)):
+        front_matter.check({"title": "T", "description": "D", "reviewed": value}, "docs/chinh-sach/x.md",
+                           errors, site.today)
+    assert [p.split(":")[0] for p in errors.problems] == ["docs/chinh-sach/x.md › reviewed"] * 2
+
+
+def test_a_policy_page_without_a_recent_review_is_named(site):
+    import datetime as dt
+
+    review = site.extra["review"]
+    section = review["sections"][0]
+    old = site.today - dt.timedelta(days=review["max_days"] + 1)
+    assert "no review recorded" in front_matter.stale_review({}, f"{section}/x.md", review, site.today)
+    assert "over" in front_matter.stale_review({"reviewed": old}, f"{section}/x.md", review, site.today)
+    assert front_matter.stale_review({"reviewed": site.today}, f"{section}/x.md", review, site.today) is None
+    assert front_matter.stale_review({}, "lien-he/index.md", review, site.today) is None

@@ -91,3 +91,24 @@ def test_with_repo_url_the_repository_facts_show_and_nothing_is_blocked(browser,
     finally:
         context.close()
         httpd.shutdown()
+
+
+@pytest.mark.slow
+def test_a_recorded_review_is_shown_in_the_pages_language(tmp_path):
+    import datetime as dt
+
+    from innovation_day.settings.dates import format_date
+
+    repo = make_site_copy(tmp_path)
+    day = dt.date.today() - dt.timedelta(days=3)
+    for suffix in (".md", ".en.md"):
+        edit(repo / f"docs/chinh-sach/thuat-ngu{suffix}", "\ndescription:", f"\nreviewed: {day.isoformat()}\ndescription:")
+    site = tmp_path / "site"
+    run_build(site, config=repo / "mkdocs.yml")
+    vi = (site / "chinh-sach/thuat-ngu/index.html").read_text(encoding="utf-8")
+    en = (site / "en/chinh-sach/thuat-ngu/index.html").read_text(encoding="utf-8")
+    from innovation_day.settings.config import site_from_file
+
+    t = site_from_file(ROOT / "mkdocs.yml").t
+    for lang, html in (("vi", vi), ("en", en)):
+        assert f'<p class="page-reviewed">{t(lang)("page.reviewed", date=format_date(day, lang))}</p>' in html

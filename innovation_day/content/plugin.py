@@ -11,6 +11,7 @@ Innovators and news are read and checked once per build, at its first language.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .. import markers
 from ..errors import BuildErrors
+from ..settings.dates import format_date
 from ..settings.plugin import build_language, nested_build, page_language, site_of, theme_of
 from ..templates import environment
 from . import front_matter, glossary, house_style, next_step
@@ -77,7 +79,11 @@ class ContentPlugin(BasePlugin):
 
     def on_page_markdown(self, markdown, page, config, files):
         src, lang, url = page.file.src_uri, page_language(page, self.site), page.url
-        front_matter.check(page.meta, f"docs/{src}", self.page_errors)
+        front_matter.check(page.meta, f"docs/{src}", self.page_errors, self.site.today)
+        warning = front_matter.stale_review(page.meta, self.site.languages.default_source(src),
+                                            self.site.extra["review"], self.site.today)
+        if warning and lang == self.site.languages.default:
+            front_matter.log.warning(warning)
         url_of = url_finder(files)
         if src in self.showcase.by_source:
             markdown = self.showcase.entry_page(markdown, src, lang, url)
@@ -91,6 +97,9 @@ class ContentPlugin(BasePlugin):
                                                    self.site.t(lang)),
         }
         markdown = markers.replace(markdown, names)
+        if isinstance(page.meta.get("reviewed"), dt.date):
+            markdown += "\n\n" + self.env.get_template("reviewed.md").render(
+                t=self.site.t(lang), date=format_date(page.meta["reviewed"], lang))
         return f"{markdown}\n\n{glossary.definitions(self.glossary, lang)}\n"
 
     def on_page_content(self, html, page, config, files):

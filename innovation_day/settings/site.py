@@ -100,6 +100,14 @@ def check_core(site_url: str, extra: Mapping, docs_dir: Path, languages: Languag
         elif start > end:
             errors.add("mkdocs.yml", f"extra.{key}", "ngày bắt đầu sau ngày kết thúc",
                        "the start date is after the end date")
+    review = lookup(extra, "review") or {}
+    sections, max_days = review.get("sections"), review.get("max_days")
+    if not isinstance(sections, list) or not all(isinstance(x, str) and x for x in sections):
+        errors.add("mkdocs.yml", "extra.review.sections", "phải là danh sách thư mục trong docs/, ví dụ [chinh-sach]",
+                   "must be a list of folders in docs/, e.g. [chinh-sach]")
+    if isinstance(max_days, bool) or not isinstance(max_days, int) or max_days < 1:
+        errors.add("mkdocs.yml", "extra.review.max_days", "phải là số ngày, ví dụ 365",
+                   "must be a number of days, e.g. 365")
     for key in PAGES:
         src_uri = lookup(extra, key)
         if not isinstance(src_uri, str) or not (docs_dir / src_uri).is_file():
