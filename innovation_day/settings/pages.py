@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..errors import BuildErrors
 from .dates import format_date
-from .timeline import status
+from .timeline import phase, status
 
 
 def environment() -> jinja2.Environment:
@@ -65,7 +65,10 @@ def render_page(page_env, markdown: str, site, status_env, lang: str, where: str
     if "{{" not in markdown and "{%" not in markdown:
         return markdown
     context = dict(site.extra)
-    context.update(lang=lang, edition_status=lambda: edition_status(site, status_env, lang))
+    # `phase`: before, during or after the edition's campaign period on the build's date, so a
+    # page can say what was said then in the past once it is over ({% if phase == "after" %}).
+    context.update(lang=lang, edition_status=lambda: edition_status(site, status_env, lang),
+                   phase=phase(site.today, site.edition["response"]["start"], site.edition["response"]["end"]))
     try:
         return page_env.from_string(markdown).render(context)
     except jinja2.TemplateError as error:
