@@ -124,7 +124,8 @@ class Chromium(Engine):
         self.page.type(selector, text)
 
     def wait_for(self, expression, timeout=10):
-        self.page.wait_for_function(expression, timeout=timeout * 1000)
+        # As a function: Playwright evals a bare expression in the page, which its CSP forbids.
+        self.page.wait_for_function(f"() => ({expression})", timeout=timeout * 1000)
 
     def close(self):
         self.context.close()

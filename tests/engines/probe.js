@@ -41,6 +41,26 @@
     window.Date = Fixed;
   }
 
+  // Material's search runs in a worker: count the queries sent to it and the
+  // results it sent back, so a test can wait until the last query is answered.
+  var search = window.__probeSearch = { sent: 0, answered: 0, messages: [] };
+  var RealWorker = window.Worker;
+  if (RealWorker) {
+    var post = RealWorker.prototype.postMessage;
+    RealWorker.prototype.postMessage = function (message) {
+      search.messages.push("sent " + (message && message.type));
+      if (message && message.type === 2) search.sent++;
+      if (!this.__probed) {
+        this.__probed = true;
+        this.addEventListener("message", function (e) {
+          search.messages.push("got " + (e.data && e.data.type));
+          if (e.data && e.data.type === 3) search.answered++;
+        });
+      }
+      return post.apply(this, arguments);
+    };
+  }
+
   function shown(el) {
     if (!el) return false;
     var r = el.getBoundingClientRect(), s = getComputedStyle(el);
@@ -56,6 +76,8 @@
       (function next(k) { if (k === 0) done(); else requestAnimationFrame(function () { next(k - 1); }); })(n);
     });
   }
+
+  window.__probeFrames = frames;
 
   // What the reader sees, once the page has loaded and painted.
   window.__probeReport = function () {
