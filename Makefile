@@ -2,8 +2,10 @@
 #   make serve   build the site and serve it with live reload at http://127.0.0.1:8000/ngay-hoi-dmst/
 #   make test    install what the tests need, then run the whole test suite
 # Everything is installed by these rules on a fresh machine: a Python virtual
-# environment (pinned, with hashes), the npm tools (package-lock.json) and
-# Debian's chromium for the browser tests.
+# environment (pinned, with hashes), the npm tools (package-lock.json) and,
+# from Debian's packages, the three browser engines the tests run (Chromium,
+# Firefox ESR, WebKitGTK's WebDriver with an X server for it) and the fonts the
+# print tests lay pages out with.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -28,12 +30,22 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's chromium, unless a Chromium or Chrome is already there (CHROME_PATH wins).
+# What the browser tests need from Debian, installed when missing (one apt-get
+# update, one install). Chromium is skipped when one is already there (CHROME_PATH,
+# chromium or google-chrome). Fonts: tests/font_sets.py prints in each family.
+DEBIAN_PACKAGES := chromium firefox-esr webkit2gtk-driver xvfb \
+	fonts-dejavu-core fonts-liberation fonts-noto-core
+
 browser:
-	@if [ -n "$$CHROME_PATH" ] || command -v chromium >/dev/null || command -v google-chrome >/dev/null; then :; \
-	else \
+	@missing=""; \
+	for p in $(DEBIAN_PACKAGES); do \
+		if [ "$$p" = chromium ] && { [ -n "$$CHROME_PATH" ] || command -v chromium >/dev/null || command -v google-chrome >/dev/null; }; then continue; fi; \
+		dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing from Debian:$$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 deps: $(BIN)/.installed node_modules/.installed browser

@@ -32,7 +32,8 @@ PROBE_NAME = "__probe.js"
 CHARSET = b'<meta charset="utf-8">'
 FIREFOX = "/usr/bin/firefox-esr"
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
-MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+# Under the machine's multiarch directory (x86_64-linux-gnu, aarch64-linux-gnu…).
+MINIBROWSER = next((str(p) for p in sorted(Path("/usr/lib").glob("*/webkit2gtk-4.*/MiniBrowser"))), "")
 # MiniBrowser's GTK toolbar keeps its window at least ~447 px wide; with its
 # widgets shrunk to nothing the web view can be as narrow as a phone.
 GTK_CSS = "* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; border-width: 0; }\n"
@@ -204,7 +205,7 @@ class WebKit(Engine):
     name = "webkit"
 
     def __init__(self, width: int, height: int):
-        if not (Path(WEBKIT_DRIVER).exists() and Path(MINIBROWSER).exists()):
+        if not (Path(WEBKIT_DRIVER).exists() and MINIBROWSER):
             raise EngineMissing(f"{WEBKIT_DRIVER} or MiniBrowser not found (Debian package webkit2gtk-driver)")
         from selenium import webdriver
         from selenium.webdriver.webkitgtk.options import Options
