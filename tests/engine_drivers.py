@@ -39,6 +39,19 @@ MINIBROWSER = next((str(p) for p in sorted(Path("/usr/lib").glob("*/webkit2gtk-4
 GTK_CSS = "* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; border-width: 0; }\n"
 
 
+def probe_script(clock: int | None = None) -> str:
+    """probe.js with its clock (ms since the epoch; None: the real clock).
+
+    Also usable as a Playwright init script, which the page's CSP does not block.
+    """
+    return PROBE.replace("__CLOCK__", "null" if clock is None else str(int(clock)))
+
+
+# Material's search worker: every query sent to it has been answered (probe.js).
+SEARCH_ANSWERED = ("window.__probeSearch && window.__probeSearch.sent > 0"
+                   " && window.__probeSearch.answered === window.__probeSearch.sent")
+
+
 class EngineMissing(Exception):
     """The engine is not installed (the Makefile's `browser` rule installs all three)."""
 
@@ -63,8 +76,7 @@ def probe_server(site_dir: Path, base_path: str):
 
         def do_GET(self):
             if unquote(urlsplit(self.path).path) == base + PROBE_NAME:
-                clock = self.server.clock
-                body = PROBE.replace("__CLOCK__", "null" if clock is None else str(int(clock))).encode()
+                body = probe_script(self.server.clock).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "text/javascript; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))

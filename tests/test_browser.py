@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 
 import pytest
 
@@ -157,9 +156,17 @@ def test_focused_links_are_not_hidden_under_the_sticky_header(visit):
             assert box["top"] >= header["height"] - 1 or box["bottom"] <= 0, box
 
 
-LAYOUT_SHIFTS = """window.__shift = 0; new PerformanceObserver(list => {
-  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-}).observe({type: "layout-shift", buffered: true});"""
+# Fonts in and two frames painted: what is on screen now has been drawn.
+PAINTED = """async () => {
+  await document.fonts.ready;
+  for (let i = 0; i < 2; i++) await new Promise(done => requestAnimationFrame(done));
+}"""
+LAYOUT_SHIFTS = """window.__shift = 0;
+const count = entries => { for (const e of entries) if (!e.hadRecentInput) window.__shift += e.value; };
+window.__shifts = new PerformanceObserver(list => count(list.getEntries()));
+window.__shifts.observe({type: "layout-shift", buffered: true});
+// The total so far, shifts recorded but not yet handed to the callback included.
+window.__shiftTotal = () => { count(window.__shifts.takeRecords()); return window.__shift; };"""
 
 
 @pytest.mark.parametrize("path", ["", "en/", "guong-sang-tao/", "guong-sang-tao/hop-tac-xa-rau-sach-vi-du/",
@@ -170,11 +177,24 @@ def test_nothing_moves_while_the_page_loads(browser, server, path):
     context = browser.new_context(**PHONE)
     page = context.new_page()
     page.add_init_script(LAYOUT_SHIFTS)
-    # Photos arrive late, as on a weak connection, after the text is painted.
-    page.route(re.compile(r"\.(avif|webp|jpg|png)$"), lambda route: (time.sleep(1.0), route.continue_()))
-    page.goto(server + path, wait_until="networkidle")
-    page.wait_for_timeout(300)
-    shift = page.evaluate("window.__shift")
+    # Photos arrive late, as on a weak connection: held until the text is painted.
+    held, painted = [], []
+
+    def photo(route):
+        if painted:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route(re.compile(r"\.(avif|webp|jpg|png)$"), photo)
+    page.goto(server + path, wait_until="domcontentloaded")
+    page.evaluate(PAINTED)
+    painted.append(True)
+    for route in held:
+        route.continue_()
+    page.wait_for_load_state("networkidle")
+    page.evaluate(PAINTED)  # the photos drawn
+    shift = page.evaluate("() => window.__shiftTotal()")
     context.close()
     assert shift < 0.01, shift
 

@@ -200,7 +200,6 @@ def test_the_language_switch_leads_to_the_same_page(any_engine, engine_server, r
 
 # The probe counts the queries sent to Material's search worker and its answers:
 # the results shown are those of the whole query once every query is answered.
-SEARCH_DONE = "window.__probeSearch.sent > 0 && window.__probeSearch.answered === window.__probeSearch.sent"
 FOUND = """window.__probeFrames(2).then(() => Array.from(document.querySelectorAll(".md-search-result__item > a"))
   .map(a => { const u = new URL(a.href); return u.pathname + u.hash; }).sort())"""
 
@@ -211,7 +210,7 @@ def search(engine, url: str, query: str) -> list[str]:
     engine.wait_for("document.activeElement && document.activeElement.matches('input.md-search__input')")
     engine.type("input.md-search__input", query)
     assert engine.evaluate("document.querySelector('input.md-search__input').value") == query
-    engine.wait_for(SEARCH_DONE, timeout=20)
+    engine.wait_for(engine_drivers.SEARCH_ANSWERED, timeout=20)
     return engine.evaluate(FOUND)
 
 
