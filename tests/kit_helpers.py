@@ -6,25 +6,14 @@ import base64
 import io
 from pathlib import Path
 
-import yaml
 import zxingcpp
 from PIL import Image, ImageFilter
+
+from site_settings import settings  # noqa: F401  (the kit tests read the settings from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOWNLOADS = "tai-lieu/tai-ve"
 PT_PER_M = 72 / 0.0254
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-# `!ENV [NAME, default]` in mkdocs.yml: the tests read the default.
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-
-
-def settings() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
 
 
 def decode(image: Image.Image) -> list:

@@ -6,6 +6,7 @@ settings need no test change.
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,9 +25,23 @@ _Loader.add_constructor("!ENV", lambda loader, node: (
 
 
 @lru_cache(maxsize=None)
-def settings() -> dict:
+def _read() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def settings() -> dict:
+    """A fresh copy each time: a test may change its own."""
+    return copy.deepcopy(_read())
 
 
 def extra() -> dict:
     return settings()["extra"]
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def shown_date(day, lang: str) -> str:
+    """How the pages write a date: 22/9/2025 or 05/10/2025 (as the plan does), 22 September 2025."""
+    return f"{day.day:02d}/{day.month}/{day.year}" if lang == "vi" else f"{day.day} {MONTHS[day.month - 1]} {day.year}"

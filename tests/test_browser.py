@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
+
+from site_settings import extra, shown_date
 
 pytestmark = pytest.mark.browser
 
@@ -14,8 +17,22 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "i
          "has_touch": True}
 
 
-def at(day: str, hour: int = 9) -> dt.datetime:
-    return dt.datetime.fromisoformat(day).replace(hour=hour, tzinfo=VN)
+def at(day: dt.date, hour: int = 9) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour), VN)
+
+
+EDITION = extra()["edition"]
+START, END = EDITION["response"]["start"], EDITION["response"]["end"]
+EXPO_START, EXPO_END = EDITION["expo"]["start"], EDITION["expo"]["end"]
+# A day of the period without the expo, if there is one.
+QUIET_DAY = next((START + dt.timedelta(days=n) for n in range((END - START).days + 1)
+                  if not EXPO_START <= START + dt.timedelta(days=n) <= EXPO_END), None)
+
+
+def fill(sentence: str, lang: str) -> str:
+    return sentence.format(
+        start=shown_date(START, lang), end=shown_date(END, lang), year=EDITION["year"],
+        expo=EDITION["expo"]["name"], expo_start=shown_date(EXPO_START, lang), expo_end=shown_date(EXPO_END, lang))
 
 
 def test_every_page_loads_with_no_error_no_404_and_no_other_origin(visit, pages):
@@ -27,30 +44,34 @@ def test_every_page_loads_with_no_error_no_404_and_no_other_origin(visit, pages)
         assert v.third_party == [], (page, v.third_party)
 
 
+# The interface's sentences (overrides/partials/languages/); dates and names from mkdocs.yml.
 @pytest.mark.parametrize("path, when, expected", [
-    ("", "2025-09-01", "Còn 21 ngày nữa là bắt đầu đợt hưởng ứng (22/9/2025 – 05/10/2025)."),
-    ("", "2025-09-21", "Ngày mai bắt đầu đợt hưởng ứng (22/9/2025 – 05/10/2025)."),
-    ("en/", "2025-09-21", "The response period starts tomorrow (22 September 2025 – 5 October 2025)."),
-    ("", "2025-09-25", "Đợt hưởng ứng đang diễn ra, đến hết ngày 05/10/2025."),
-    ("", "2025-10-02", "Đợt hưởng ứng đang diễn ra, đến hết ngày 05/10/2025. "
-                       "Hôm nay VIIE 2025 đang diễn ra (01/10/2025 – 03/10/2025)."),
-    ("", "2025-10-06", "Đợt hưởng ứng năm 2025 đã kết thúc (22/9/2025 – 05/10/2025). "
-                       "Thông tin vẫn được giữ lại để bạn tra cứu."),
-    ("en/", "2025-09-01", "21 days to go until the response period starts (22 September 2025 – 5 October 2025)."),
-    ("en/", "2025-10-05", "The response period is under way, until the end of 5 October 2025."),
-    ("en/", "2026-11-28", "The 2025 response period has ended (22 September 2025 – 5 October 2025). "
-                          "This information stays here for reference."),
-])
+    ("", START - dt.timedelta(days=21), "Còn 21 ngày nữa là bắt đầu đợt hưởng ứng ({start} – {end})."),
+    ("", START - dt.timedelta(days=1), "Ngày mai bắt đầu đợt hưởng ứng ({start} – {end})."),
+    ("en/", START - dt.timedelta(days=1), "The response period starts tomorrow ({start} – {end})."),
+    pytest.param("", QUIET_DAY, "Đợt hưởng ứng đang diễn ra, đến hết ngày {end}.",
+                 marks=pytest.mark.skipif(QUIET_DAY is None, reason="the expo lasts the whole period")),
+    ("", min(EXPO_START + dt.timedelta(days=1), EXPO_END),
+     "Đợt hưởng ứng đang diễn ra, đến hết ngày {end}. Hôm nay {expo} đang diễn ra ({expo_start} – {expo_end})."),
+    ("", END + dt.timedelta(days=1),
+     "Đợt hưởng ứng năm {year} đã kết thúc ({start} – {end}). Thông tin vẫn được giữ lại để bạn tra cứu."),
+    ("en/", START - dt.timedelta(days=21), "21 days to go until the response period starts ({start} – {end})."),
+    pytest.param("en/", END, "The response period is under way, until the end of {end}.",
+                 marks=pytest.mark.skipif(EXPO_START <= END <= EXPO_END, reason="the expo is on the last day")),
+    ("en/", END + dt.timedelta(days=420),
+     "The {year} response period has ended ({start} – {end}). This information stays here for reference."),
+], ids=["vi-21-days-before", "vi-day-before", "en-day-before", "vi-during", "vi-during-expo", "vi-after",
+        "en-21-days-before", "en-last-day", "en-long-after"])
 def test_status_line_before_during_and_after(visit, path, when, expected):
     v = visit(path, clock=at(when))
     status = v.page.locator("[data-edition-status]")
     assert status.is_visible()
-    assert status.inner_text() == expected
+    assert status.inner_text() == fill(expected, "en" if path else "vi")
 
 
 def test_status_uses_vietnam_time_not_the_readers_clock(visit):
-    # 23:30 on 21/9 in London is already 22/9 in Hanoi: the period has begun.
-    london_evening = dt.datetime(2025, 9, 21, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    # 23:30 in London on the day before the period is already its first day in Hanoi.
+    london_evening = dt.datetime.combine(START - dt.timedelta(days=1), dt.time(23, 30), ZoneInfo("Europe/London"))
     v = visit("", clock=london_evening, timezone_id="Europe/London")
     assert v.page.locator("[data-edition-status]").get_attribute("data-state") == "during"
 
@@ -59,7 +80,7 @@ def test_without_javascript_the_dates_show_and_no_stale_status(visit):
     v = visit("", java_script_enabled=False)
     assert not v.page.locator("[data-edition-status]").is_visible()
     text = v.page.locator("article").inner_text()
-    assert "22/9/2025 – 05/10/2025" in text
+    assert f"{shown_date(START, 'vi')} – {shown_date(END, 'vi')}" in text
     v.page.click("a.lang-switch")
     assert v.page.url.endswith("/en/")
 

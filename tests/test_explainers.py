@@ -7,6 +7,7 @@ the fact sheet marks unverified or not found, fails here.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -14,8 +15,10 @@ import pytest
 import yaml
 
 from conftest import make_site_copy, run_build
+from site_settings import extra
 
 ROOT = Path(__file__).resolve().parent.parent
+EDITION = extra()["edition"]
 GLOSSARY = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
 
 # Explainer pages, as paths under the site root (English under en/).
@@ -23,9 +26,9 @@ EXPLAINERS = ["chinh-sach/", "chinh-sach/nghi-quyet-57/", "chinh-sach/luat-khcn-
               "chinh-sach/ngay-hoi-dmst/", "viie-2025/"]
 LANGS = {
     "vi": {"prefix": "", "summary": ("mot-phut", "Tóm tắt trong một phút"),
-           "sources": ("nguon", "Nguồn"), "reviewed": "Rà soát lần cuối: 28/11/2026"},
+           "sources": ("nguon", "Nguồn"), "reviewed": re.compile(r"Rà soát lần cuối: (\d{2})/(\d{1,2})/(\d{4})")},
     "en": {"prefix": "en/", "summary": ("in-one-minute", "In one minute"),
-           "sources": ("sources", "Sources"), "reviewed": "Last reviewed: 28 November 2026"},
+           "sources": ("sources", "Sources"), "reviewed": re.compile(r"Last reviewed: (\d{1,2}) (\w+) (\d{4})")},
 }
 
 # (page, Vietnamese text, English text): each must appear on that page, exactly.
@@ -60,10 +63,9 @@ FIGURES = [
     ("chinh-sach/ngay-hoi-dmst/", "Phạm Minh Chính", "Phạm Minh Chính"),
     ("chinh-sach/ngay-hoi-dmst/", "hằng năm", "every year"),
     ("chinh-sach/ngay-hoi-dmst/", "lần đầu tiên", "first"),
-    ("chinh-sach/ngay-hoi-dmst/", "Đổi mới sáng tạo toàn dân - Động lực phát triển quốc gia",
-     "Innovation for all people - Driving force for national development"),
-    ("chinh-sach/ngay-hoi-dmst/", "Nhiệt liệt chào mừng Ngày hội đổi mới sáng tạo quốc gia 01-10",
-     "Nhiệt liệt chào mừng Ngày hội đổi mới sáng tạo quốc gia 01-10"),
+    # The edition's theme and slogan, as mkdocs.yml sets them (the English page quotes the Vietnamese slogan).
+    ("chinh-sach/ngay-hoi-dmst/", EDITION["theme"]["vi"], EDITION["theme"]["en"]),
+    ("chinh-sach/ngay-hoi-dmst/", EDITION["slogan"]["vi"], EDITION["slogan"]["vi"]),
     ("chinh-sach/ngay-hoi-dmst/", "22/9/2025", "22 September"),
     ("chinh-sach/ngay-hoi-dmst/", "05/10/2025", "5 October 2025"),
     ("chinh-sach/ngay-hoi-dmst/", "4652/BKHCN-ĐMST ngày 14/9/2025", "4652/BKHCN-ĐMST, 14 September 2025"),
@@ -143,7 +145,24 @@ def test_ends_with_sources_and_a_review_date(soup_of, page, lang):
     assert len(set(listed)) >= 3
     # Every source the page links to is in its sources list.
     assert set(external_links(art)) <= set(listed)
-    assert sources.find_next_sibling("p").get_text(strip=True) == LANGS[lang]["reviewed"]
+    # A real date, not in the future, the same in both languages (each review updates it).
+    reviewed = review_date(sources, lang)
+    assert reviewed <= dt.date.today() + dt.timedelta(days=1)
+    twin, other = ("en/" + page, "en") if lang == "vi" else (page.removeprefix("en/"), "vi")
+    assert review_date(heading(article(soup_of, twin), LANGS[other]["sources"][0]), other) == reviewed
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def review_date(sources, lang: str) -> dt.date:
+    """The date of the line after the sources: "Rà soát lần cuối: 28/11/2026", "Last reviewed: 28 November 2026"."""
+    line = sources.find_next_sibling("p").get_text(strip=True)
+    found = LANGS[lang]["reviewed"].fullmatch(line)
+    assert found, line
+    day, month, year = found.groups()
+    return dt.date(int(year), int(month) if lang == "vi" else MONTHS.index(month) + 1, int(day))
 
 
 @pytest.mark.parametrize("page, lang", pages_in_both_languages())
@@ -173,7 +192,7 @@ def test_timeline_lists_the_milestones_in_order(soup_of, lang):
 
 def test_english_pages_mark_vietnamese_quotes(soup_of):
     quoted = [text_of(span) for span in article(soup_of, "en/chinh-sach/ngay-hoi-dmst/").select('span[lang="vi"]')]
-    assert "“Đổi mới sáng tạo toàn dân - Động lực phát triển quốc gia”" in quoted
+    assert f"“{EDITION['theme']['vi']}”" in quoted
 
 
 @pytest.mark.parametrize("page, lang", pages_in_both_languages()
