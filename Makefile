@@ -21,6 +21,9 @@ help:
 	@echo "make audit   Lighthouse, page weight and search-index figures"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
+	@# Debian's own Python makes virtual environments only with python3-venv.
+	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
 		-r requirements.txt -r requirements-dev.txt
@@ -30,22 +33,25 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# What the browser tests need from Debian, installed when missing (one apt-get
-# update, one install). Chromium is skipped when one is already there (CHROME_PATH,
-# chromium or google-chrome). Fonts: tests/font_sets.py prints in each family.
-DEBIAN_PACKAGES := chromium firefox-esr webkit2gtk-driver xvfb \
-	fonts-dejavu-core fonts-liberation fonts-noto-core
+# What the tests need from Debian, installed when missing (one apt-get update,
+# one install): the three engines (tests/test_engines.py), Xvfb for WebKitGTK,
+# the fonts tests/font_sets.py prints in, fontconfig's fc-match that checks them,
+# and Java for the W3C validator (vnu-jar). Chromium is skipped when one is
+# already there (CHROME_PATH, chromium or google-chrome), Java when `java` runs.
+DEBIAN_PACKAGES := chromium firefox-esr webkit2gtk-driver xvfb fontconfig \
+	fonts-dejavu-core fonts-liberation fonts-noto-core default-jre-headless
+SUDO = $$( [ "$$(id -u)" = 0 ] || echo sudo )
 
 browser:
 	@missing=""; \
 	for p in $(DEBIAN_PACKAGES); do \
 		if [ "$$p" = chromium ] && { [ -n "$$CHROME_PATH" ] || command -v chromium >/dev/null || command -v google-chrome >/dev/null; }; then continue; fi; \
+		if [ "$$p" = default-jre-headless ] && command -v java >/dev/null; then continue; fi; \
 		dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing from Debian:$$missing"; \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 deps: $(BIN)/.installed node_modules/.installed browser
