@@ -14,6 +14,7 @@ records errors, can fix the clock and reports what the page shows.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -54,6 +55,21 @@ SEARCH_ANSWERED = ("window.__probeSearch && window.__probeSearch.sent > 0"
 
 class EngineMissing(Exception):
     """The engine is not installed (the Makefile's `browser` rule installs all three)."""
+
+
+class EngineCannot(Exception):
+    """The engine's driver has no way to do this step (the tests skip it, saying why)."""
+
+
+def pdf_sheets(pdf: bytes) -> list[str]:
+    """The words printed on each sheet of a PDF, whitespace collapsed."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [" ".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document))]
+    finally:
+        document.close()
 
 
 # The server -------------------------------------------------------------------
@@ -105,6 +121,9 @@ class Engine:
     def follow(self, selector: str, timeout: float = 15) -> None: ...
     def type(self, selector: str, text: str) -> None: ...
     def wait_for(self, expression: str, timeout: float = 10) -> None: ...
+    def pdf(self) -> bytes:
+        """The open page as the browser prints it (print CSS, its @page size)."""
+        raise EngineCannot(f"{self.name} cannot print here")
     def close(self) -> None: ...
 
     def report(self, url: str) -> dict:
@@ -139,6 +158,9 @@ class Chromium(Engine):
     def wait_for(self, expression, timeout=10):
         # As a function: Playwright evals a bare expression in the page, which its CSP forbids.
         self.page.wait_for_function(f"() => ({expression})", timeout=timeout * 1000)
+
+    def pdf(self):
+        return self.page.pdf(prefer_css_page_size=True)
 
     def close(self):
         self.context.close()
@@ -184,6 +206,9 @@ class Firefox(Engine):
 
     def wait_for(self, expression, timeout=10):
         self._call("waitFor", expression=expression, timeout=timeout)
+
+    def pdf(self):
+        return base64.b64decode(self._call("pdf"))
 
     def close(self):
         try:
@@ -271,6 +296,10 @@ class WebKit(Engine):
         from selenium.webdriver.support.wait import WebDriverWait
         WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(
             lambda driver: driver.execute_script(f"return !!({expression});"))
+
+    def pdf(self):
+        # WebDriver's Print Page command: WebKitWebDriver 2.50 answers "Unknown command".
+        raise EngineCannot("WebKitWebDriver has no Print Page command (WebKitGTK 2.50)")
 
     def close(self):
         try:

@@ -234,3 +234,24 @@ def test_search_finds_pages_typed_without_diacritics(other, chromium, engine_ser
     expected = search(chromium, url, "doi moi sang tao")
     assert expected, "Chromium finds nothing"
     assert search(other, url, "doi moi sang tao") == expected
+
+
+FORM_LINES = """Array.from(document.querySelector(".nomination-form").innerText.split("\\n"))
+  .map(line => line.split(/\\s+/).filter(Boolean).join(" ")).filter(Boolean)"""
+
+
+@pytest.mark.parametrize("page", ["guong-sang-tao/de-cu/", "en/guong-sang-tao/de-cu/"])
+def test_the_nomination_form_prints_on_a_fresh_sheet_whole(any_engine, engine_server, page):
+    """As tests/test_showcase.py checks in Chromium with three font sets: here in each engine's own print."""
+    server, url = engine_server
+    any_engine.goto(url + page)
+    lines = any_engine.evaluate(FORM_LINES)
+    try:
+        sheets = engine_drivers.pdf_sheets(any_engine.pdf())
+    except engine_drivers.EngineCannot as cannot:
+        pytest.skip(str(cannot))
+    assert all(sheets), f"a blank sheet is printed: {[len(s) for s in sheets]}"
+    first = next(i for i, sheet in enumerate(sheets) if lines[0] in sheet)
+    assert first > 0 and sheets[first].startswith(lines[0]), "the form starts on a fresh sheet"
+    missing = [line for line in lines if line not in sheets[first]]
+    assert not missing, f"not on the form's sheet ({len(sheets)} sheets): {missing}"

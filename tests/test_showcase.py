@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_error_line, edit, heading, make_site_copy, run_build, text
+from engine_drivers import pdf_sheets
 from font_sets import FONT_SETS, use_font_set
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
@@ -290,14 +291,6 @@ def test_a_broken_innovator_fails_the_build_naming_file_and_field(tmp_path, brea
     assert line.count(" › ") == 1, "one message per problem"
 
 
-def pdf_page_texts(pdf: bytes) -> list[str]:
-    """The words printed on each sheet of a PDF, whitespace collapsed."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(pdf)
-    return [" ".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document))]
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("family", list(FONT_SETS))
 @pytest.mark.parametrize("page_path", ["guong-sang-tao/de-cu/", "en/guong-sang-tao/de-cu/"])
@@ -310,7 +303,7 @@ def test_nomination_form_prints_whole_on_its_own_page(visit, server, page_path, 
     form = v.page.locator(".nomination-form")
     # Every line of the form, as the printed layout shows it (labels, choices, signatures).
     lines = [" ".join(line.split()) for line in form.inner_text().splitlines() if line.strip()]
-    sheets = pdf_page_texts(v.page.pdf(prefer_css_page_size=True))
+    sheets = pdf_sheets(v.page.pdf(prefer_css_page_size=True))
     assert all(sheets), f"a blank sheet is printed: {[len(s) for s in sheets]}"
     first = next(i for i, sheet in enumerate(sheets) if lines[0] in sheet)
     assert first > 0 and sheets[first].startswith(lines[0]), "the form starts on a fresh sheet"

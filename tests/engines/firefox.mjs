@@ -29,6 +29,8 @@ const commands = {
   follow: ({ selector, timeout }) =>
     Promise.all([page.waitForNavigation({ timeout: timeout * 1000, waitUntil: "load" }),
                  page.click(selector)]).then(() => null),
+  // The page printed on A4 as the reader's browser prints it (print CSS, @page), base64.
+  pdf: () => page.pdf({ preferCSSPageSize: true }).then((bytes) => Buffer.from(bytes).toString("base64")),
   url: () => page.url(),
   version: () => browser.version(),
 };
