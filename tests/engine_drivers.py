@@ -238,6 +238,18 @@ def start_xvfb() -> tuple[subprocess.Popen, str]:
     return xvfb, ":" + number.decode().strip()
 
 
+def sandbox_works() -> bool:
+    """Whether bubblewrap, WebKitGTK's sandbox, can make its namespaces here."""
+    bwrap = shutil.which("bwrap")
+    if not bwrap:
+        return False
+    try:
+        return subprocess.run([bwrap, "--ro-bind", "/", "/", "true"], capture_output=True,
+                              timeout=10).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
 class WebKit(Engine):
     name = "webkit"
 
@@ -253,6 +265,11 @@ class WebKit(Engine):
         (Path(self.config.name) / "gtk-3.0").mkdir()
         (Path(self.config.name) / "gtk-3.0" / "gtk.css").write_text(GTK_CSS)
         env = dict(os.environ, DISPLAY=display, XDG_CONFIG_HOME=self.config.name)
+        if not sandbox_works():
+            # In a container that forbids user namespaces (Docker's default seccomp, as in
+            # CI's Debian container) WebKit's bubblewrap sandbox cannot start and the
+            # browser dies. It only ever opens the site served on 127.0.0.1 here.
+            env["WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS"] = "1"
         options = Options()
         options.binary_location = MINIBROWSER
         options.add_argument("--automation")
