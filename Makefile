@@ -2,8 +2,10 @@
 #   make serve   build the site and serve it with live reload at http://127.0.0.1:8000/ngay-hoi-dmst/
 #   make test    install what the tests need, then run the whole test suite
 # Everything is installed by these rules on a fresh machine: a Python virtual
-# environment (pinned, with hashes), the npm tools (package-lock.json) and
-# Debian's chromium for the browser tests.
+# environment (pinned, with hashes), the npm tools (package-lock.json) and,
+# from Debian's packages, the three browser engines the tests run (Chromium,
+# Firefox ESR, WebKitGTK's WebDriver with an X server for it) and the fonts the
+# print tests lay pages out with.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -20,6 +22,9 @@ help:
 	@echo "make audit   Lighthouse, page weight and search-index figures"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	@# Debian's own Python makes virtual environments only with python3-venv.
+	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv >/dev/null; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
 		-r requirements.txt -r requirements-dev.txt
@@ -31,12 +36,25 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's chromium, unless a Chromium or Chrome is already there (CHROME_PATH wins).
+# What the tests need from Debian, installed when missing (one apt-get update,
+# one install): the three engines (tests/test_engines.py), Xvfb for WebKitGTK,
+# the fonts tests/font_sets.py prints in, fontconfig's fc-match that checks them,
+# and Java for the W3C validator (vnu-jar). Chromium is skipped when one is
+# already there (CHROME_PATH, chromium or google-chrome), Java when `java` runs.
+DEBIAN_PACKAGES := chromium firefox-esr webkit2gtk-driver xvfb fontconfig \
+	fonts-dejavu-core fonts-liberation fonts-noto-core default-jre-headless
+SUDO = $$( [ "$$(id -u)" = 0 ] || echo sudo )
+
 browser:
-	@if [ -n "$$CHROME_PATH" ] || command -v chromium >/dev/null || command -v google-chrome >/dev/null; then :; \
-	else \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	@missing=""; \
+	for p in $(DEBIAN_PACKAGES); do \
+		if [ "$$p" = chromium ] && { [ -n "$$CHROME_PATH" ] || command -v chromium >/dev/null || command -v google-chrome >/dev/null; }; then continue; fi; \
+		if [ "$$p" = default-jre-headless ] && command -v java >/dev/null; then continue; fi; \
+		dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing from Debian:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 deps: $(BIN)/.installed node_modules/.installed browser
@@ -48,9 +66,10 @@ build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
 # The whole suite, one worker per core: each worker builds the site once and opens one
-# browser, and every test module runs on one worker (its module fixtures are made once).
+# Chromium; the engine tests (xdist_group "engines") stay on one worker, so each of
+# Firefox and WebKit starts once.
 test: deps
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -m unit

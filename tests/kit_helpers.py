@@ -9,16 +9,11 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image, ImageFilter
 
-from innovation_day.settings.config import read_config
+from site_settings import settings  # noqa: F401  (the kit tests read the settings from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOWNLOADS = "tai-lieu/tai-ve"
 PT_PER_M = 72 / 0.0254
-
-
-def settings() -> dict:
-    """mkdocs.yml as data (`!ENV` tags read as the build reads them)."""
-    return read_config(ROOT / "mkdocs.yml")
 
 
 def decode(image: Image.Image) -> list:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import material
+from engine_drivers import SEARCH_ANSWERED, probe_script
 from innovation_day import preview as serve
 
 pytestmark = pytest.mark.browser
@@ -41,15 +42,22 @@ def original_site(built_site, tmp_path_factory, base_path):
     httpd.shutdown()
 
 
+# A settled page: fonts in, two frames painted (so style changes have started
+# their transitions), then no CSS transition or animation still running.
+SETTLED = """async () => {
+  await document.fonts.ready;
+  for (let i = 0; i < 2; i++) await new Promise(done => requestAnimationFrame(done));
+}"""
+
+
 def styles(browser, url, viewport, action=None):
     page = browser.new_page(viewport=viewport)
+    page.add_init_script(probe_script())  # counts search queries and answers
     page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(300)
     if action:
         action(page)
-        page.wait_for_timeout(400)
-    # Compare settled pages: no CSS transition or animation still running.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    page.evaluate(SETTLED)
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     result = page.evaluate(STYLES, PROPERTIES)
     page.close()
     return result
@@ -63,6 +71,9 @@ def open_search(page):
     label = page.locator('.md-header label[for="__search"]').first
     (label if label.is_visible() else page.locator('input[name="query"]')).click()
     page.locator('input[name="query"]').type("doi moi", delay=20)
+    # The results of the whole query, not of its first letters.
+    page.wait_for_function(f"() => {SEARCH_ANSWERED}")
+    page.evaluate("() => window.__probeFrames(2)")  # and drawn
     page.wait_for_selector(".md-search-result__item")
 
 
@@ -77,12 +88,7 @@ def open_search(page):
     ("khong-co/", {"width": 360, "height": 740}, None),
 ])
 def test_trimmed_stylesheet_renders_the_same(browser, server, original_site, path, viewport, action):
-    def differences():
-        trimmed = styles(browser, server + path, viewport, action)
-        original = styles(browser, original_site + path, viewport, action)
-        assert len(trimmed) == len(original)
-        return [(t, o) for t, o in zip(trimmed, original) if t != o]
-
-    # A missing rule differs every time; a script caught mid-transition on a busy
-    # machine does not: look twice before calling it a difference.
-    assert differences() == [] or differences() == []
+    trimmed = styles(browser, server + path, viewport, action)
+    original = styles(browser, original_site + path, viewport, action)
+    assert len(trimmed) == len(original)
+    assert [(t, o) for t, o in zip(trimmed, original) if t != o] == []

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from kit_helpers import DOWNLOADS, settings, texts
+from site_settings import shown_date
 
 EXTRA = settings()["extra"]
 KIT = EXTRA["kit"]
@@ -89,8 +90,10 @@ def test_loudspeaker_text_is_one_to_two_minutes_of_vietnamese_from_the_settings(
     assert unicodedata.is_normalized("NFC", text) and not raw.startswith(b"\xef\xbb\xbf")
     assert 180 <= len(text.split()) <= 300
     edition = EXTRA["edition"]
-    for needle in (edition["theme"]["vi"], edition["slogan"]["vi"], "22/9/2025", "05/10/2025",
-                   "01/10", "03/10/2025", EXTRA["kit"]["search_words"], "Nghị quyết số 57-NQ/TW", "mã QR"):
+    expo_start = edition["expo"]["start"]
+    for needle in (edition["theme"]["vi"], edition["slogan"]["vi"], shown_date(edition["response"]["start"], "vi"),
+                   shown_date(edition["response"]["end"], "vi"), f"{expo_start.day:02d}/{expo_start.month}",
+                   shown_date(edition["expo"]["end"], "vi"), EXTRA["kit"]["search_words"], "Nghị quyết số 57-NQ/TW", "mã QR"):
         assert needle in text, needle
     # A web address is not read aloud: listeners are told where the QR code is and what to search for.
     assert site_url not in text and "http" not in text

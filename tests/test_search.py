@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import pytest
 
+from engine_drivers import SEARCH_ANSWERED, probe_script
+
 pytestmark = pytest.mark.browser
 
 
 def search(v, query: str) -> list[str]:
     """Type a query into Material's search box and return the result links."""
     page = v.page
+    if not page.evaluate("() => !!window.__probeSearch"):
+        # probe.js counts the queries sent to the search worker and its answers.
+        page.add_init_script(probe_script())
+        page.reload()
     box = page.locator('input[name="query"]')
     box.click()
     box.fill("")
     box.type(query, delay=20)
+    # The results of the whole query once every query typed has been answered.
+    page.wait_for_function(f"() => {SEARCH_ANSWERED}")
+    page.evaluate("() => window.__probeFrames(2)")  # and drawn
     results = page.locator(".md-search-result__item > a")
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
-        " && !/Đang chuẩn bị|Initializing|Gõ từ|Type to start/.test("
-        "document.querySelector('.md-search-result__meta').textContent)")
-    page.wait_for_timeout(200)
     # The page and section found; the ?h= highlight parameter aside.
     return sorted(results.evaluate_all(
         "els => els.map(e => { const u = new URL(e.href); return u.pathname + u.hash; })"))

@@ -9,6 +9,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_error_line, edit, heading, make_site_copy, run_build, text
+from engine_drivers import pdf_sheets
+from font_sets import FONT_SETS, use_font_set
 
 from innovation_day.content.entries import read_front_matter
 from innovation_day.content.schema import FIELDS, KINDS
@@ -290,11 +292,20 @@ def test_a_broken_innovator_fails_the_build_naming_file_and_field(tmp_path, brea
 
 
 @pytest.mark.browser
-def test_nomination_form_prints_whole_on_its_own_page(visit, tmp_path):
-    v = visit("guong-sang-tao/de-cu/")
+@pytest.mark.parametrize("family", list(FONT_SETS))
+@pytest.mark.parametrize("page_path", ["guong-sang-tao/de-cu/", "en/guong-sang-tao/de-cu/"])
+def test_nomination_form_prints_whole_on_its_own_page(visit, server, page_path, family):
+    """Whatever the fonts: the form starts a fresh sheet and all of it is on that one sheet."""
+    v = visit(page_path)
+    use_font_set(v.page, server, family)
     v.page.emulate_media(media="print")
-    assert v.page.locator(".nomination-form").is_visible()
     assert not v.page.locator("#phieu-de-cu").is_visible(), "on-screen instructions are not printed"
-    pdf = v.page.pdf(path=str(tmp_path / "form.pdf"), prefer_css_page_size=True)
-    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
-    assert pages == 2, pages
+    form = v.page.locator(".nomination-form")
+    # Every line of the form, as the printed layout shows it (labels, choices, signatures).
+    lines = [" ".join(line.split()) for line in form.inner_text().splitlines() if line.strip()]
+    sheets = pdf_sheets(v.page.pdf(prefer_css_page_size=True))
+    assert all(sheets), f"a blank sheet is printed: {[len(s) for s in sheets]}"
+    first = next(i for i, sheet in enumerate(sheets) if lines[0] in sheet)
+    assert first > 0 and sheets[first].startswith(lines[0]), "the form starts on a fresh sheet"
+    missing = [line for line in lines if line not in sheets[first]]
+    assert not missing, f"not on the form's sheet ({len(sheets)} sheets): {missing}"

