@@ -1,0 +1,1 @@
+(function(){var s={{ config.extra.reading.text_scale | tojson }},r=document.documentElement,n=0;try{n=parseInt(localStorage.getItem(new URL("{{ 'assets/' | url }}",location).pathname+"text-size"),10)||0}catch(e){}if(!(n>=0&&n<s.length))n=0;r.setAttribute("data-text-size",n);r.style.setProperty("--text-scale",s[n])})();
