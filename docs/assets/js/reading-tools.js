@@ -65,6 +65,11 @@
     if (reader) return reader.toggle();
     if (loading) return;
     loading = true;
+    // Some engines (Safari on iPhone) speak only if speaking starts within the tap;
+    // the page comes once listen.js has loaded, so start with a silent utterance now.
+    var silent = new window.SpeechSynthesisUtterance("");
+    silent.volume = 0;
+    synth.speak(silent);
     var script = document.createElement("script");
     script.src = new URL("listen.js", here).href;
     script.onload = function () {
