@@ -10,7 +10,8 @@
   final HTML, so it must come last), then the 404 page is kept.
 - on_post_build at -200: after mkdocs-static-i18n (-100) has built every
   language: Material's bundle patched, its stylesheet trimmed (against every
-  language's pages), the default language's 404 page put back at the root.
+  language's pages), our own CSS and JS minified, the default language's 404 page
+  put back at the root.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .. import markers
 from ..settings.plugin import nested_build, site_of
 from ..templates import environment
-from . import assets, bundle, csp, html_fixes, not_found, stylesheet, tables
+from . import assets, bundle, csp, html_fixes, minify, not_found, stylesheet, tables
 
 
 class OutputConfig(Config):
@@ -78,4 +79,5 @@ class OutputPlugin(BasePlugin[OutputConfig]):
         if nested_build(config):
             return  # a nested language build: the stylesheet and the 404 page wait for the whole site
         stylesheet.trim(site_dir, tuple(self.config.keep_classes))
+        minify.minify_site(site_dir)   # after the trimming, which reads our stylesheets' custom properties
         not_found.write(site_dir, self.not_found_page)

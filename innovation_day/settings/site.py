@@ -108,6 +108,17 @@ def check_core(site_url: str, extra: Mapping, docs_dir: Path, languages: Languag
     if isinstance(max_days, bool) or not isinstance(max_days, int) or max_days < 1:
         errors.add("mkdocs.yml", "extra.review.max_days", "phải là số ngày, ví dụ 365",
                    "must be a number of days, e.g. 365")
+    reading = lookup(extra, "reading") or {}
+    scale, chunk, rate = reading.get("text_scale"), reading.get("chunk"), reading.get("rate")
+    if not isinstance(scale, list) or len(scale) < 2 or not all(
+            isinstance(x, (int, float)) and not isinstance(x, bool) and 0.5 <= x <= 3 for x in scale):
+        errors.add("mkdocs.yml", "extra.reading.text_scale", "phải là danh sách các bậc cỡ chữ, ví dụ [1, 1.15, 1.3]",
+                   "must be a list of text size steps, e.g. [1, 1.15, 1.3]")
+    if isinstance(chunk, bool) or not isinstance(chunk, int) or not 40 <= chunk <= 1000:
+        errors.add("mkdocs.yml", "extra.reading.chunk", "phải là số ký tự từ 40 đến 1000",
+                   "must be a number of characters from 40 to 1000")
+    if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0.5 <= rate <= 2:
+        errors.add("mkdocs.yml", "extra.reading.rate", "phải là tốc độ đọc từ 0,5 đến 2", "must be a rate from 0.5 to 2")
     for key in PAGES:
         src_uri = lookup(extra, key)
         if not isinstance(src_uri, str) or not (docs_dir / src_uri).is_file():
