@@ -79,7 +79,8 @@ def html_pages(site_dir: Path) -> list[str]:
     pages = []
     for index in sorted(site_dir.rglob("index.html")):
         rel = index.parent.relative_to(site_dir).as_posix()
-        if rel.startswith(("assets", "search")):
+        # Not citizen pages: assets, the search index, the editing app (tests/test_admin.py).
+        if rel.startswith(("assets", "search", "admin")):
             continue
         pages.append("" if rel == "." else rel + "/")
     return pages
@@ -123,6 +124,8 @@ def make_site_copy(tmp_path: Path) -> Path:
         elif source.exists():
             copy.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy / name)
+    # The editing app is copied from node_modules at build (overrides/hooks/admin.py).
+    (copy / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return copy
 
 
