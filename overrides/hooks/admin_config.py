@@ -30,7 +30,7 @@ from content_schema import DEFAULT_LANGUAGE, LANGUAGES, SLUG_MAX, SLUG_RE, Field
 
 # News file names start with the item's date (scripts/new.py does the same).
 SLUG_TEMPLATES = {"news": "{{fields.date}}-{{title}}"}
-NEWS_TITLE_SLUG = 48  # scripts/new.py: slugify(title, 48) after the date
+HAS_VALUE = "^(?!null$)."
 
 
 def config(schemas: list[Schema] | tuple[Schema, ...], settings: dict) -> dict:
@@ -108,8 +108,9 @@ def collection(schema: Schema, settings: dict) -> dict:
         "format": "yaml-frontmatter",
         "i18n": True,
         # The folder also holds ordinary pages (schema.pages: index, de-cu…), which have
-        # no such field: they are not entries and must not be edited as entries.
-        "filter": {"field": marker, "pattern": "."},
+        # no such field: they are not entries and must not be edited as entries. (The app
+        # tests the pattern against the text "null" when the field is missing.)
+        "filter": {"field": marker, "pattern": HAS_VALUE},
         "identifier_field": "title",
         "slug": slug_options(schema),
         "fields": [field(spec, settings) for spec in schema.fields] + [body_field()],
