@@ -26,8 +26,8 @@ GUIDE = "huong-dan/"
 
 # Exactly what the app needs, checked in Chromium (tests/test_admin.py):
 # - its script and the copied strings, fonts and chunk from this site ('self');
-# - GitHub's REST and GraphQL API for the repository (connect-src), and data: URLs it
-#   reads back (its own built-in logo);
+# - GitHub's REST and GraphQL API for the repository (connect-src), and the data: and
+#   blob: URLs it reads back (its built-in logo, a photo being uploaded);
 # - the signed-in user's avatar; previews of photos it fetched through the API (blob:)
 #   and the small images it draws itself (data:);
 # - 'unsafe-inline' styles: the app's components insert their own <style> elements.
@@ -35,7 +35,7 @@ GUIDE = "huong-dan/"
 # newer version, and the CDNs admin_files.py points away from).
 POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data: blob: https://avatars.githubusercontent.com; font-src 'self'; "
-          "connect-src 'self' data: https://api.github.com; manifest-src 'self' data: blob:; "
+          "connect-src 'self' data: blob: https://api.github.com; manifest-src 'self' data: blob:; "
           "object-src 'none'; base-uri 'self'; form-action 'none'; frame-src 'none'")
 
 GITHUB_REPO = re.compile(r"^https://github\.com/([^/\s]+/[^/\s]+?)(?:\.git)?/?$")

@@ -42,15 +42,18 @@ def config(schemas: list[Schema] | tuple[Schema, ...], settings: dict) -> dict:
         "app_title": f"Biên tập · {settings['site_name']}",
         "site_url": settings["site_url"],
         "logo": {"src": settings["logo"]} if settings.get("logo") else None,
-        # Originals go where the photo pipeline reads them; front matter keeps the bare
-        # file name (public_folder ""), as photos.py requires.
-        "media_folder": f"{docs_dir}/{settings.get('photo_folder', 'anh')}",
-        "public_folder": "",
-        "media_libraries": {"default": {"config": {
-            "max_file_size": settings["max_bytes"],
-            # File names without spaces or diacritics, like the content's own.
-            "slugify_filename": True,
-        }}},
+        # Originals go where the photo pipeline reads them (see also the photo field).
+        "media_folder": photo_folder(settings),
+        "media_libraries": {
+            "default": {"config": {
+                "max_file_size": settings["max_bytes"],
+                # File names without spaces or diacritics, like the content's own.
+                "slugify_filename": True,
+            }},
+            # No stock photo services: only the commune's own, consented photos (and no
+            # request to their sites).
+            "stock_assets": False,
+        },
         "slug": {
             "encoding": "ascii",
             "clean_accents": True,
@@ -70,6 +73,10 @@ def config(schemas: list[Schema] | tuple[Schema, ...], settings: dict) -> dict:
         "output": {"omit_empty_optional_fields": True},
         "collections": [collection(schema, settings) for schema in schemas],
     }
+
+
+def photo_folder(settings: dict) -> str:
+    return f"{settings.get('docs_dir', 'docs').strip('/')}/{settings.get('photo_folder', 'anh')}"
 
 
 def backend(settings: dict) -> dict:
@@ -170,8 +177,10 @@ def _widget(spec: Field, settings: dict) -> dict:
     if spec.type == "bool":
         return {"widget": "boolean", "default": False}
     if spec.type == "photo":
-        return {"widget": "image", "choose_url": False,
-                "accept": ",".join(settings.get("photo_types", ()))}
+        # Front matter keeps the bare file name, as photos.py requires: only a field-level
+        # empty public_folder gives that (a global one falls back to the media folder).
+        return {"widget": "image", "choose_url": False, "media_folder": f"/{photo_folder(settings)}",
+                "public_folder": "", "accept": ",".join(settings.get("photo_types", ()))}
     raise ValueError(f"content_schema field {spec.name!r}: no form widget for type {spec.type!r}")
 
 
