@@ -24,9 +24,12 @@ API = "https://api.github.com"
 EXAMPLE_REPO = "vi-du/trang-vi-du"          # an example repository name, not a real one
 EXAMPLE_USER = {"login": "can-bo-vi-du", "name": "Cán bộ (ví dụ)", "id": 1,
                 "html_url": "https://github.com/can-bo-vi-du", "email": None,
-                "avatar_url": ""}
+                "avatar_url": "https://avatars.githubusercontent.com/u/1?v=4"}
 EXAMPLE_TOKEN = "github_pat_VIDU_example_token_not_real"
 HEAD = "0" * 39 + "1"
+AVATARS = "https://avatars.githubusercontent.com"
+AVATAR = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2">'
+          '<circle cx="1" cy="1" r="1" fill="#a4161a"/></svg>')
 
 
 def blob_sha(data: bytes) -> str:
@@ -53,6 +56,8 @@ class FakeGitHub:
 
     def install(self, context_or_page) -> None:
         context_or_page.route(f"{API}/**", self._handle)
+        context_or_page.route(f"{AVATARS}/**", lambda route: route.fulfill(
+            status=200, content_type="image/svg+xml", body=AVATAR))
 
     def _handle(self, route):
         request = route.request
@@ -114,3 +119,75 @@ class FakeGitHub:
 def committed_files(commit: dict) -> dict[str, bytes]:
     """path -> contents of one recorded commit's additions."""
     return {a["path"]: base64.b64decode(a["contents"]) for a in commit["fileChanges"]["additions"]}
+
+
+# Driving the app -------------------------------------------------------------
+
+class AdminApp:
+    """The editing app in a Playwright page, driven as staff use it (labels from its UI)."""
+
+    SIGN_IN = "Đăng nhập bằng mã truy cập"
+
+    def __init__(self, page, admin_url: str):
+        self.page, self.url = page, admin_url
+
+    def open(self):
+        self.page.goto(self.url, wait_until="networkidle")
+        self.page.get_by_role("button", name=self.SIGN_IN).wait_for()
+        return self
+
+    def sign_in(self, token: str = EXAMPLE_TOKEN):
+        self.page.get_by_role("button", name=self.SIGN_IN).click()
+        self.page.get_by_role("textbox", name="Mã truy cập cá nhân").fill(token)
+        self.page.get_by_role("button", name="Đăng nhập", exact=True).click()
+        # The collections list: the site's content is loaded.
+        self.page.get_by_text("Chuyên mục", exact=True).wait_for()
+        return self
+
+    def new_entry(self, collection: str):
+        self.page.evaluate(f"location.hash = '#/collections/{collection}/new'")
+        self.field("title").wait_for()
+        return self
+
+    PANES = ("#first-pane-body", "#second-pane-body")
+
+    def field(self, key: str, pane: int = 0):
+        """A field's section in the left (0, Vietnamese) or right (1, English) pane."""
+        return self.page.locator(f'{self.PANES[pane]} section[data-key-path="{key}"]').first
+
+    def show_english(self):
+        """The right-hand pane shows the English side, beside the Vietnamese one."""
+        self.page.get_by_role("radio", name="Tiếng Anh").last.click()
+        self.field("title", 1).locator("input").wait_for()
+
+    def type(self, key: str, text: str, pane: int = 0):
+        section = self.field(key, pane)
+        section.scroll_into_view_if_needed()
+        section.locator("input, textarea, [contenteditable=true]").first.fill(text)
+
+    def choose(self, key: str, label: str):
+        self.field(key).scroll_into_view_if_needed()
+        self.field(key).get_by_role("combobox").click()
+        self.page.get_by_role("option", name=label, exact=True).click()
+
+    def date(self, key: str, iso: str):
+        self.field(key).locator('input[type="date"]').fill(iso)
+
+    def switch_on(self, key: str):
+        # Fields far down the form are drawn when scrolled to.
+        for _ in range(20):
+            if self.field(key).count():
+                break
+            self.page.mouse.move(300, 500)
+            self.page.mouse.wheel(0, 800)
+        self.field(key).scroll_into_view_if_needed()
+        self.field(key).get_by_role("switch").click()
+
+    def upload_photo(self, key: str, path: Path):
+        self.field(key).get_by_role("button", name="Duyệt tệp").click()
+        self.page.locator("input[type=file]").last.set_input_files(str(path))
+        self.page.get_by_role("button", name="Chèn").click()
+        self.field(key).locator("img").first.wait_for()
+
+    def save(self):
+        self.page.get_by_role("button", name="Lưu", exact=True).click()

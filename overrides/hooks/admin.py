@@ -35,7 +35,7 @@ GUIDE = "huong-dan/"
 # newer version, and the CDNs admin_files.py points away from).
 POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data: blob: https://avatars.githubusercontent.com; font-src 'self'; "
-          "connect-src 'self' data: blob: https://api.github.com; manifest-src 'self' data: blob:; "
+          "connect-src 'self' data: blob: https://api.github.com; "
           "object-src 'none'; base-uri 'self'; form-action 'none'; frame-src 'none'")
 
 GITHUB_REPO = re.compile(r"^https://github\.com/([^/\s]+/[^/\s]+?)(?:\.git)?/?$")
