@@ -120,8 +120,18 @@ def collection(schema: Schema, settings: dict) -> dict:
         "filter": {"field": marker, "pattern": HAS_VALUE},
         "identifier_field": "title",
         "slug": slug_options(schema),
+        **sorting(schema),
         "fields": [field(spec, settings) for spec in schema.fields] + [body_field()],
     }
+
+
+def sorting(schema: Schema) -> dict:
+    """Newest first when entries have a date or a year (news, innovators), as the site lists them."""
+    dated = [f.name for f in schema.fields if f.type in ("date", "year")]
+    if not dated:
+        return {}
+    return {"sortable_fields": {"fields": ["title", *dated],
+                                "default": {"field": dated[0], "direction": "descending"}}}
 
 
 def entry_marker(schema: Schema) -> str:

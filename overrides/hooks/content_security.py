@@ -41,6 +41,7 @@ def on_post_template(output, template_name, config):
 
 
 def add_policy(html: str) -> str:
+    # A page with a policy of its own keeps it (the editing app, hooks/admin.py, has a wider one).
     if CHARSET not in html or 'http-equiv="Content-Security-Policy"' in html:
         return html
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
