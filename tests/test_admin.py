@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import shutil
 import sys
@@ -22,7 +23,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, heading, make_site_copy, run_build, text
+from conftest import ROOT, build_error_line, heading, make_site_copy, run_build, text
 from kit_helpers import settings as mkdocs_settings
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
@@ -292,6 +293,14 @@ def test_an_entry_written_by_the_app_builds_in_both_languages(app, admin_server,
         assert heading(soup.find("h1")) == title
     news_list = BeautifulSoup((site / "tin-tuc" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert "Xã phát động hội thi sáng kiến (ví dụ)" in text(news_list)
+
+    # What the app lets through still meets the build's checks: a date in the future (the app
+    # sets no maximum, so a stale build cannot block today's news) fails, naming file and field.
+    future = f"date: {dt.date.today().year + 1}-01-01"
+    for path in files:
+        (repo / path).write_text(files[path].decode().replace("date: 2025-10-02", future), encoding="utf-8")
+    line = build_error_line(repo, tmp_path, f"docs/tin-tuc/{slug}.md › date")
+    assert "tương lai" in line and "in the future" in line
 
 
 @pytest.mark.browser
