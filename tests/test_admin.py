@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import shutil
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit

@@ -25,13 +25,14 @@ FOLDER = "admin"
 GUIDE = "huong-dan/"
 
 # Exactly what the app needs, checked in Chromium (tests/test_admin.py):
-# - its script and the copied strings, fonts and chunk from this site ('self');
-# - GitHub's REST and GraphQL API for the repository (connect-src), and the data: and
-#   blob: URLs it reads back (its built-in logo, a photo being uploaded);
-# - the signed-in user's avatar; previews of photos it fetched through the API (blob:)
-#   and the small images it draws itself (data:);
-# - 'unsafe-inline' styles: the app's components insert their own <style> elements.
-# Not allowed (the app carries on without them): GitHub's status page, unpkg (its check for a
+# - its script, strings and fonts from this site ('self');
+# - GitHub's REST and GraphQL API (connect-src), and the data:/blob: URLs it reads back
+#   (its built-in logo, a photo being uploaded);
+# - images: the signed-in user's GitHub avatar, photos it fetched through the API (blob:),
+#   small pictures it draws (data:);
+# - 'unsafe-inline' styles: its components insert their own <style> elements (without it,
+#   Chromium refuses them and the app is unstyled).
+# Refused (the app carries on without them): GitHub's status page and unpkg (its check for a
 # newer version, and the CDNs admin_files.py points away from).
 POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data: blob: https://avatars.githubusercontent.com; font-src 'self'; "
