@@ -59,10 +59,11 @@ browser:
 
 deps: $(BIN)/.installed node_modules/.installed browser
 
-serve: $(BIN)/.installed
+# The editing app at /admin/ is copied from node_modules at build: both need the npm packages.
+serve: $(BIN)/.installed node_modules/.installed
 	$(BIN)/mkdocs serve --strict
 
-build: $(BIN)/.installed
+build: $(BIN)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
 # The whole suite, one worker per core: each worker builds the site once and opens one

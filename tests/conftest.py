@@ -89,7 +89,8 @@ def html_pages(site_dir: Path) -> list[str]:
     pages = []
     for index in sorted(site_dir.rglob("index.html")):
         rel = index.parent.relative_to(site_dir).as_posix()
-        if rel.startswith(("assets", "search")):
+        # Not citizen pages: assets, the search index, the editing app (tests/test_admin.py).
+        if rel.startswith(("assets", "search", "admin")):
             continue
         pages.append("" if rel == "." else rel + "/")
     return pages
@@ -171,6 +172,8 @@ def make_site_copy(tmp_path: Path) -> Path:
     # The same cache of generated files (photos, kit): a copy makes only what it changes.
     (ROOT / ".cache").mkdir(exist_ok=True)
     (copy / ".cache").symlink_to(ROOT / ".cache")
+    # The editing app is copied from node_modules at build (innovation_day/admin/files.py).
+    (copy / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return copy
 
 
