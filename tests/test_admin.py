@@ -49,6 +49,16 @@ def admin_config_of(site: Path) -> dict:
     return yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
 
 
+def build_with(tmp_path: Path, files: dict[str, bytes]) -> tuple[Path, Path]:
+    """A copy of the site with these files written into it, built strictly: (copy, built site)."""
+    repo = make_site_copy(tmp_path)
+    for path, data in files.items():
+        (repo / path).write_bytes(data)
+    site = tmp_path / "site"
+    run_build(site, config=repo / "mkdocs.yml")
+    return repo, site
+
+
 def csp_of(html: str) -> str:
     meta = BeautifulSoup(html, "lxml").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
     return meta["content"] if meta else ""
@@ -279,11 +289,7 @@ def test_an_entry_written_by_the_app_builds_in_both_languages(app, admin_server,
     assert all(u.startswith(REFUSED_BY_DESIGN) for u in seen["refused"]), seen["refused"]
 
     # The same files, in a copy of the site: the strict build takes them and shows both pages.
-    repo = make_site_copy(tmp_path)
-    for path, data in files.items():
-        (repo / path).write_bytes(data)
-    site = tmp_path / "site"
-    run_build(site, config=repo / "mkdocs.yml")
+    repo, site = build_with(tmp_path, files)
     for page, title in ((f"tin-tuc/{slug}/", "Xã phát động hội thi sáng kiến (ví dụ)"),
                         (f"en/tin-tuc/{slug}/", "The commune launches an ideas contest (example)")):
         soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "lxml")
@@ -340,11 +346,7 @@ def test_an_innovator_with_a_photo_builds_and_its_photo_is_published_resized(app
     assert meta_vi["photo"] == original.name and meta_vi["year"] == 2025 and meta_vi["example"] is True
     assert list(meta_vi)[:3] == ["title", "description", "kind"]
 
-    repo = make_site_copy(tmp_path)
-    for path, data in files.items():
-        (repo / path).write_bytes(data)
-    site = tmp_path / "site"
-    run_build(site, config=repo / "mkdocs.yml")
+    repo, site = build_with(tmp_path, files)
     for page, alt in ((f"guong-sang-tao/{slug}/", "Luống nấm trong nhà màng (ảnh ví dụ)"),
                       (f"en/guong-sang-tao/{slug}/", "Mushroom beds in a greenhouse (example photo)")):
         soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "lxml")

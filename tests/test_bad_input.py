@@ -94,15 +94,19 @@ def test_a_missing_twin_fails_the_build_naming_both_files(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_bad_setting_fails_the_build_naming_the_field(tmp_path):
+@pytest.mark.parametrize("pattern, replacement, field", [
+    (r"    day: \d{4}-\d\d-\d\d\n", "", "extra.edition.day"),
+    (r'text: "#[0-9A-Fa-f]{6}"', 'text: "#E05050"', "extra.kit.colours"),
+], ids=["edition", "kit"])
+def test_a_bad_setting_fails_the_build_naming_the_field(tmp_path, pattern, replacement, field):
     repo = make_site_copy(tmp_path)
     config = repo / "mkdocs.yml"
-    text, count = re.subn(r"    day: \d{4}-\d\d-\d\d\n", "", config.read_text(encoding="utf-8"), count=1)
+    text, count = re.subn(pattern, replacement, config.read_text(encoding="utf-8"), count=1)
     assert count == 1, "the test's pattern no longer matches mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     code, output = build_output(repo, tmp_path)
     assert code != 0
-    assert "mkdocs.yml › extra.edition.day" in output
+    assert f"mkdocs.yml › {field}" in output
 
 
 @pytest.mark.slow
