@@ -44,7 +44,7 @@ def test_every_page_loads_with_no_error_no_404_and_no_other_origin(visit, pages)
         assert v.third_party == [], (page, v.third_party)
 
 
-# The interface's sentences (overrides/partials/languages/); dates and names from mkdocs.yml.
+# The interface's sentences (data/strings/); dates and names from mkdocs.yml.
 @pytest.mark.parametrize("path, when, expected", [
     ("", START - dt.timedelta(days=21), "Còn 21 ngày nữa là bắt đầu đợt hưởng ứng ({start} – {end})."),
     ("", START - dt.timedelta(days=1), "Ngày mai bắt đầu đợt hưởng ứng ({start} – {end})."),

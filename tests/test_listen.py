@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import Visit, heading
 from kit_helpers import settings
@@ -25,15 +26,15 @@ STEPS = READING["text_scale"]
 PHONE_320 = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
 # Reading pages of each kind, in both languages where they exist.
 READING_PAGES = ["", "ke-hoach/", "en/ke-hoach/", "chinh-sach/nghi-quyet-57/", "viie-2025/",
-                 "guong-sang-tao/", "tin-tuc/2025-09-22-bat-dau-dot-huong-ung/", "lien-he/", "en/lien-he/"]
+                 "guong-sang-tao/", "tin-tuc/2025-09-23-tom-tat-ke-hoach-huong-ung/", "lien-he/", "en/lien-he/"]
 VI_VOICES = [{"lang": "vi-VN", "name": "Tiếng Việt", "localService": True}]
 BOTH_VOICES = VI_VOICES + [{"lang": "en-GB", "name": "English (UK)", "localService": True}]
 
 
 def labels(lang: str) -> dict[str, str]:
-    """This site's interface strings for reading aloud (overrides/partials/languages/)."""
-    source = (ROOT / "overrides" / "partials" / "languages" / f"{lang}.html").read_text(encoding="utf-8")
-    return dict(re.findall(r'"reading\.([\w.]+)": "([^"]*)"', source))
+    """This site's interface strings for reading aloud (data/strings/)."""
+    table = yaml.safe_load((ROOT / "data" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))["site"]
+    return {key.removeprefix("reading."): value for key, value in table.items() if key.startswith("reading.")}
 
 
 # A stand-in for the Web Speech API. speak() queues; the test calls

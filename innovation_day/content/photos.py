@@ -20,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,28 +153,38 @@ def _widths(width: int, settings: PhotoSettings) -> list[int]:
     return sorted(set(sizes))
 
 
+def _read(folder: Path, key: str) -> Rendition:
+    data = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return Rendition(key, data["width"], data["height"],
+                     {f: tuple((w, n) for w, n in files) for f, files in data["files"].items()})
+
+
 def render(docs_dir: Path, name: str, settings: PhotoSettings, cache_root: Path) -> Rendition:
-    """Make (or find in the cache folder) every size and format of a checked photo."""
+    """Make (or find in the cache folder) every size and format of a checked photo.
+
+    A photo's folder appears whole or not at all (made aside, then renamed), so two
+    builds at once (the tests' parallel workers) never see, or delete, half of one."""
     source = (docs_dir / SOURCE / name).read_bytes()
     key = hashlib.sha256(source + repr((settings, ENCODERS, VERSION)).encode()).hexdigest()[:12]
     folder = cache_root / key
-    manifest = folder / "manifest.json"
-    if manifest.is_file():
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-        return Rendition(key, data["width"], data["height"],
-                         {f: tuple((w, n) for w, n in files) for f, files in data["files"].items()})
-    rendition = _make(docs_dir / SOURCE / name, key, folder, settings)
-    manifest.write_text(json.dumps({"width": rendition.width, "height": rendition.height,
-                                    "files": rendition.files}), encoding="utf-8")
-    return rendition
+    if not (folder / "manifest.json").is_file():
+        cache_root.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache_root))
+        try:
+            _make(docs_dir / SOURCE / name, key, work, settings)
+            try:
+                os.replace(work, folder)
+            except OSError:  # another build made the same folder meanwhile: theirs is identical
+                pass
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return _read(folder, key)
 
 
-def _make(path: Path, key: str, folder: Path, settings: PhotoSettings) -> Rendition:
+def _make(path: Path, key: str, work: Path, settings: PhotoSettings) -> None:
+    """Every size and format of the photo, and their manifest, written into `work`."""
     image = _prepare(path)
     stem = slugify(path.stem) or "anh"
-    tmp = folder.with_name(folder.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
     files: dict[str, list[tuple[int, str]]] = {}
     height = image.height
     for width in _widths(image.width, settings):
@@ -185,12 +197,11 @@ def _make(path: Path, key: str, folder: Path, settings: PhotoSettings) -> Rendit
                 out = Image.new("RGB", resized.size, "white")
                 out.paste(resized, mask=resized.getchannel("A"))
             file_name = f"{stem}-{key[:8]}-{width}.{ext}"
-            out.save(tmp / file_name, pil_format, **options)
+            out.save(work / file_name, pil_format, **options)
             files.setdefault(fmt, []).append((width, file_name))
-    shutil.rmtree(folder, ignore_errors=True)
-    tmp.rename(folder)
     widest = max(files["jpeg"])[0]
-    return Rendition(key, widest, height, {f: tuple(v) for f, v in files.items()})
+    (work / "manifest.json").write_text(json.dumps({"width": widest, "height": height, "files": files}),
+                                        encoding="utf-8")
 
 
 # Publishing -----------------------------------------------------------------
