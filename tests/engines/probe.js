@@ -91,6 +91,13 @@
         var r = el.getBoundingClientRect();
         return r.width > 0 && r.right > width + 1 && shown(el);
       }).slice(0, 5).map(describe);
+      function wordsWithout(part) {
+        var before = part ? part.style.display : null;
+        if (part) part.style.display = "none";
+        var words = document.body.innerText.split(/\s+/).filter(Boolean);
+        if (part) part.style.display = before;
+        return words;
+      }
       return {
         path: location.pathname,
         lang: root.lang,
@@ -102,7 +109,10 @@
         headingShown: shown(h1),
         contentShown: shown(article) && article.innerText.trim().length > 0,
         status: (document.querySelector("[data-edition-status]") || {}).textContent || null,
-        words: document.body.innerText.split(/\s+/).filter(Boolean)
+        // "Nghe"/"Listen" shows only where the engine has a voice for the page's language
+        // (WebKitGTK has English ones, headless Chromium none): reported apart, not as words.
+        listen: shown(document.querySelector("[data-listen-toggle]")),
+        words: wordsWithout(document.querySelector(".reading-tools__listen"))
       };
     });
   };
