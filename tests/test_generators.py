@@ -220,3 +220,22 @@ def test_the_news_heading_gives_the_latest_date_when_nothing_is_recent(site):
     assert recent.latest_heading(lang) == site.t(lang)("news.latest")
     old = News(dataclasses.replace(site, today=newest + dt.timedelta(days=site.news.recent_days + 1)), photos, env)
     assert old.latest_heading(lang) == site.t(lang)("news.latest.old", date=format_date(newest, lang))
+
+
+def test_a_cache_folder_appears_whole_even_when_two_builds_make_it(tmp_path):
+    from innovation_day.folders import make_whole
+
+    folder = tmp_path / "cache" / "abc"
+
+    def make(work):
+        (work / "a.txt").write_text("mine", encoding="utf-8")
+        # Meanwhile another build finished the same folder: its copy must stay whole.
+        if not folder.exists():
+            make_whole(folder, "done", lambda other: [(other / "a.txt").write_text("theirs", encoding="utf-8"),
+                                                      (other / "done").write_text("", encoding="utf-8")])
+        (work / "done").write_text("", encoding="utf-8")
+
+    assert make_whole(folder, "done", make) is True
+    assert (folder / "a.txt").read_text(encoding="utf-8") == "theirs" and (folder / "done").exists()
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["abc"], "no half-made folder left behind"
+    assert make_whole(folder, "done", make) is False

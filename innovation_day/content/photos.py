@@ -20,15 +20,14 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
 from ..errors import BuildErrors
+from ..folders import make_whole
 from ..templates import relative_url
 from .schema import slugify
 
@@ -162,22 +161,11 @@ def _read(folder: Path, key: str) -> Rendition:
 def render(docs_dir: Path, name: str, settings: PhotoSettings, cache_root: Path) -> Rendition:
     """Make (or find in the cache folder) every size and format of a checked photo.
 
-    A photo's folder appears whole or not at all (made aside, then renamed), so two
-    builds at once (the tests' parallel workers) never see, or delete, half of one."""
+    A photo's folder appears whole or not at all (folders.py)."""
     source = (docs_dir / SOURCE / name).read_bytes()
     key = hashlib.sha256(source + repr((settings, ENCODERS, VERSION)).encode()).hexdigest()[:12]
     folder = cache_root / key
-    if not (folder / "manifest.json").is_file():
-        cache_root.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache_root))
-        try:
-            _make(docs_dir / SOURCE / name, key, work, settings)
-            try:
-                os.replace(work, folder)
-            except OSError:  # another build made the same folder meanwhile: theirs is identical
-                pass
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+    make_whole(folder, "manifest.json", lambda work: _make(docs_dir / SOURCE / name, key, work, settings))
     return _read(folder, key)
 
 

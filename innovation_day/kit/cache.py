@@ -7,7 +7,7 @@ hashes those inputs with the kit's own code, the fonts and the drawing
 libraries' versions, so a change to any of them (a date format, a string, a
 font) makes new files, and an unchanged build makes none. Files live under
 .cache/kit/<concern>-<key>/; a folder appears atomically, so two builds at once
-never see half a set of files.
+never see half a set of files (folders.py).
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+
+from ..folders import make_whole
 
 CODE = Path(__file__).resolve().parent
 LIBRARIES = ("segno", "fpdf2", "pypdfium2", "pillow", "fonttools", "icalendar")
@@ -67,18 +68,12 @@ class Cache:
         dict describing them.
         """
         folder = self.root / f"{concern}-{self.key(concern, inputs)}"
-        if not (folder / "meta.json").exists():
-            self.root.mkdir(parents=True, exist_ok=True)
-            work = Path(tempfile.mkdtemp(prefix=f".{concern}-", dir=self.root))
-            try:
-                meta = make(work)
-                (work / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-                try:
-                    os.replace(work, folder)
-                except OSError:  # another build made the same folder meanwhile: theirs is identical
-                    pass
-            finally:
-                shutil.rmtree(work, ignore_errors=True)
+
+        def fill(work: Path) -> None:
+            meta = make(work)
+            (work / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+
+        if make_whole(folder, "meta.json", fill):
             self._prune(concern, keep=folder)
         os.utime(folder)
         return Output(folder, json.loads((folder / "meta.json").read_text(encoding="utf-8")))
