@@ -16,7 +16,7 @@ import hashlib
 import re
 from urllib.parse import urlsplit
 
-# Data blocks (application/json, the JSON-LD of share_meta.py) are never run: not hashed.
+# Data blocks (application/json, the JSON-LD of kit/share.py) are never run: not hashed.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S)
 CHARSET = '<meta charset="utf-8">'
 POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "

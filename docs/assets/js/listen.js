@@ -26,7 +26,7 @@ window.readingToolsListen = function (bar, voiceFor, say) {
   function clean(text) { return text.replace(/\s+/g, " ").trim(); }
   function textOf(el) {
     if (el.tagName === "TR") {
-      // A table row as "column: value; …" (the labels that table_labels.py adds);
+      // A table row as "column: value; …" (the labels that innovation_day/output/tables.py adds);
       // a heading row is skipped when every cell carries its label.
       var labelled = el.closest("table").querySelector("td[data-label]");
       if (labelled && el.parentNode.tagName === "THEAD") return "";

@@ -2,7 +2,7 @@
 // Progressive enhancement: without JavaScript the filter links jump to the
 // group sections (every card is always on the page); with it they become
 // toggle buttons that hide the cards that do not match. Loaded only on the
-// showcase page (overrides/hooks/showcase.html); its words come from data-
+// showcase page (innovation_day/content/templates/showcase.html); its words come from data-
 // attributes rendered from the translation tables.
 (function () {
   "use strict";
