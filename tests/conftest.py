@@ -122,14 +122,19 @@ def built_on(soup_of):
     return dt.date.fromisoformat(soup_of("").select_one("[data-edition-status]")["data-built"])
 
 
+def line_naming(output: str, where: str) -> str:
+    """The line of an error report that names `where` (a file › field); there must be one."""
+    line = next((line for line in output.splitlines() if where in line), None)
+    assert line is not None, output
+    return line
+
+
 def build_error_line(repo: Path, tmp_path: Path, where: str) -> str:
     """Build a broken copy: the build must fail, and one line of its output names `where`."""
     result = run_build(tmp_path / "out", config=repo / "mkdocs.yml", check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    line = next((line for line in output.splitlines() if where in line), None)
-    assert line is not None, output
-    return line
+    return line_naming(output, where)
 
 
 def content_error_line(repo: Path, where: str) -> str:
@@ -154,9 +159,7 @@ def content_error_line(repo: Path, where: str) -> str:
         output = str(error)
     else:
         pytest.fail("the content checks found no problem")
-    line = next((line for line in output.splitlines() if where in line), None)
-    assert line is not None, output
-    return line
+    return line_naming(output, where)
 
 
 def make_site_copy(tmp_path: Path) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from .languages import Languages
-from .site import Site, load_site
+from .site import Site, language_texts, load_site
 
 
 class _Loader(yaml.SafeLoader):
@@ -54,10 +54,6 @@ def site_from_file(path: Path, site_url: str | None = None) -> Site:
     config = read_config(path)
     root = path.parent
     entries = i18n_languages(config)
-    texts = {entry["locale"]: {
-        "name": entry.get("site_name") or config["site_name"],
-        "description": entry.get("site_description") or config.get("site_description") or "",
-        "copyright": entry.get("copyright") or config.get("copyright") or "",
-    } for entry in entries}
+    texts = language_texts(entries, config["site_name"], config.get("site_description"), config.get("copyright"))
     return load_site(root, root / config.get("docs_dir", "docs"), site_url or config["site_url"], texts,
                      config.get("extra") or {}, Languages.from_i18n(entries))

@@ -6,6 +6,12 @@ import re
 from dataclasses import dataclass
 
 
+def entry_value(entry, key: str):
+    """A field of one of mkdocs-static-i18n's language entries: an object in a build, a dict when
+    mkdocs.yml is read as plain data (config.py)."""
+    return entry.get(key) if isinstance(entry, dict) else getattr(entry, key, None)
+
+
 @dataclass(frozen=True)
 class Languages:
     codes: tuple[str, ...]    # the default language first
@@ -14,11 +20,8 @@ class Languages:
     @classmethod
     def from_i18n(cls, entries) -> "Languages":
         """From the i18n plugin's `languages` list (objects or dicts with locale and default)."""
-        def get(entry, key):
-            return entry.get(key) if isinstance(entry, dict) else getattr(entry, key, None)
-
-        codes = [get(entry, "locale") for entry in entries]
-        default = next((get(e, "locale") for e in entries if get(e, "default")), codes[0])
+        codes = [entry_value(entry, "locale") for entry in entries]
+        default = next((entry_value(e, "locale") for e in entries if entry_value(e, "default")), codes[0])
         return cls((default, *[code for code in codes if code != default]), default)
 
     @property

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .languages import Languages
 from .pages import environment, render_page
-from .site import Site, load_site
+from .site import Site, language_texts, load_site
 from ..templates import environment as templates
 
 NAME = "innovation-day/settings"
@@ -55,15 +55,9 @@ class SettingsPlugin(BasePlugin):
     def on_config(self, config):
         if nested_build(config):
             return config
-        i18n = config.plugins["i18n"].config
-        languages = Languages.from_i18n(i18n.languages)
-        texts = {}
-        for entry in i18n.languages:
-            texts[entry.locale] = {
-                "name": entry.site_name or config.site_name,
-                "description": entry.site_description or config.site_description or "",
-                "copyright": entry.copyright or config.copyright or "",
-            }
+        entries = config.plugins["i18n"].config.languages
+        languages = Languages.from_i18n(entries)
+        texts = language_texts(entries, config.site_name, config.site_description, config.copyright)
         root = Path(config.config_file_path).parent
         self.site = load_site(root, Path(config.docs_dir), config.site_url, texts, config.extra, languages)
         self.page_env = environment()

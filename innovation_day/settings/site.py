@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from ..content.photos import PhotoSettings, photo_settings
 from ..errors import BuildErrors
 from ..kit.settings import KitSettings, kit_settings
-from .languages import Languages
+from .languages import Languages, entry_value
 from .strings import Strings
 from .timeline import build_date
 
@@ -65,6 +65,16 @@ class Site:
 
     def t(self, lang: str):
         return self.strings.translator(lang)
+
+
+def language_texts(entries, name: str, description: str | None, copyright: str | None) -> dict:
+    """Each language's site name, description and copyright: its own in the i18n plugin's
+    entry, else the site's."""
+    return {entry_value(entry, "locale"): {
+        "name": entry_value(entry, "site_name") or name,
+        "description": entry_value(entry, "site_description") or description or "",
+        "copyright": entry_value(entry, "copyright") or copyright or "",
+    } for entry in entries}
 
 
 def lookup(extra: Mapping, dotted: str):
