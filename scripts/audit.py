@@ -51,7 +51,17 @@ from innovation_day import preview as serve  # start(site_dir, base_path, port) 
 
 ROOT = Path(__file__).resolve().parent.parent
 
-DEFAULT_PAGES = ["/", "/en/", "/ke-hoach/", "/en/ke-hoach/"]
+
+
+def default_pages() -> list[str]:
+    """The home page and the plans page in each language, and every published plan: the
+    longest pages, which citizens reach first from a banner."""
+    from innovation_day.settings.config import site_from_file
+
+    site = site_from_file(ROOT / "mkdocs.yml")
+    sources = ["index.md", "ke-hoach/index.md"] + [e.plan_page for e in site.editions if e.published]
+    return ["/" + site.languages.page_path(source, lang) for source in sources for lang in site.languages.codes]
+
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
@@ -290,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-build", action="store_true", help="use the existing site/ as it is")
     parser.add_argument("--pages", nargs="+", metavar="PATH",
-                        help=f"pages to audit, under the site's sub-path (default: {' '.join(DEFAULT_PAGES)})")
+                        help="pages to audit, under the site's sub-path (default: the home and plans pages, "
+                             "and every published plan, in each language)")
     parser.add_argument("--all", action="store_true", help="audit every page in the built sitemap.xml files")
     parser.add_argument("--min-score", type=float, metavar="N",
                         help="exit 1 when any category score (0-100) of any page is below N")
@@ -320,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.all:
         pages = pages_from_sitemaps(args.site_dir, base_path)
     else:
-        pages = args.pages or DEFAULT_PAGES
+        pages = args.pages or default_pages()
     pages = ["/" + p.lstrip("/") for p in pages]
 
     suffix = "-desktop" if args.desktop else ""

@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-"""Create a new innovator or news item: both language files, from the templates.
+"""Create a new innovator, news item or year's edition: every file it needs, from the templates.
 
 Commune staff run one command instead of copying files by hand:
 
     python scripts/new.py innovator "Hợp tác xã rau sạch Thuận An"
     python scripts/new.py news "Xã phát động hội thi sáng kiến" --date 2025-10-02
+    python scripts/new.py edition 2027
+
+`edition YEAR` writes data/editions/YEAR.yml (the year's settings, unknown ones
+null) and the plan's pages docs/ke-hoach/YEAR.md and YEAR.en.md with marked
+blanks: the site builds at once, presents YEAR as the coming edition and says
+what is not published yet; the earlier years move to the archive.
 
 Each command writes the Vietnamese file and its English twin, named by the
 title in Vietnamese without diacritics (news files start with the date), from
@@ -21,6 +27,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 from string import Template
+
+import yaml
 
 from innovation_day.content.schema import FIELDS, INNOVATOR, KINDS, NEWS, SLUG_RE, slugify
 from innovation_day.errors import BuildErrors
@@ -86,6 +94,43 @@ def create(kind: str, title: str, title_en: str, day: dt.date, root: Path) -> li
     return written
 
 
+def create_edition(year: int, root: Path) -> list[Path]:
+    """The year's settings and plan pages, from data/templates/ (edition.yml, plan*.md)."""
+    from innovation_day.settings.editions import FOLDER, PLAN_FOLDER
+
+    languages = languages_of(read_config(root / "mkdocs.yml"))
+    folder = root / FOLDER
+    years = sorted(int(path.stem) for path in folder.glob("*.yml") if path.stem.isdigit())
+    targets = [folder / f"{year}.yml"] + [root / "docs" / source
+                                          for source in languages.sources(f"{PLAN_FOLDER}/{year}.md")]
+    clashes = [path for path in targets if path.exists()]
+    if clashes:
+        shown = ", ".join(str(p.relative_to(root)) for p in clashes)
+        raise SystemExit(f"Đã có tệp {shown}: không ghi đè. / {shown} already exists: nothing overwritten.")
+    if years and year <= years[-1]:
+        raise SystemExit(f"Năm {year} không sau năm mới nhất ({years[-1]}): mỗi lần chỉ thêm năm tiếp theo. / "
+                         f"{year} is not after the newest edition ({years[-1]}): add the coming year.")
+    previous = yaml.safe_load((folder / f"{years[-1]}.yml").read_text(encoding="utf-8")) if years else {}
+    name = previous.get("name") or {}
+    values = {"year": year, "previous": years[-1] if years else year,
+              "name_vi": quoted_yaml(name.get("vi", "")), "name_en": quoted_yaml(name.get("en", ""))}
+    sources = [("edition.yml", targets[0])] + [
+        (f"plan{'' if lang == languages.default else '.' + lang}.md", target)
+        for lang, target in zip(languages.codes, targets[1:])]
+    written = []
+    for template_name, target in sources:
+        template = Template((root / "data" / "templates" / template_name).read_text(encoding="utf-8"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as out:
+            out.write(template.substitute(values))
+        written.append(target)
+    return written
+
+
+def quoted_yaml(text: str) -> str:
+    return '"' + quoted(text) + '"'
+
+
 def date_argument(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -96,15 +141,16 @@ def date_argument(text: str) -> dt.date:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="new.py",
-        description="Tạo gương điển hình hoặc tin mới, đủ hai tệp tiếng Việt và tiếng Anh. / "
-                    "Create a new innovator or news item, with both language files.",
+        description="Tạo gương điển hình, tin mới hoặc một năm Ngày hội mới, đủ các tệp tiếng Việt và tiếng Anh. / "
+                    "Create a new innovator, news item or year's edition, with its files in both languages.",
         epilog="Ví dụ / examples:\n"
                '  python scripts/new.py innovator "Hợp tác xã rau sạch Thuận An"\n'
                '  python scripts/new.py news "Xã phát động hội thi sáng kiến" --date 2025-10-02\n'
+               "  python scripts/new.py edition 2027\n"
                "Hướng dẫn / guide: docs/huong-dan/index.md",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(dest="kind", required=True, metavar="{innovator,news}")
+    commands = parser.add_subparsers(dest="kind", required=True, metavar="{innovator,news,edition}")
     for kind, help_text, title_help in (
         ("innovator", "gương điển hình mới (docs/guong-sang-tao/) / a new innovator",
          "tên, tiếng Việt / the name, in Vietnamese"),
@@ -119,7 +165,22 @@ def main(argv: list[str] | None = None) -> int:
                              help="ngày của tin, YYYY-MM-DD (mặc định: hôm nay) / "
                                   "the date, YYYY-MM-DD (default: today)")
         command.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    edition = commands.add_parser(
+        "edition", help="một năm Ngày hội mới (data/editions/, docs/ke-hoach/) / a new year's edition",
+        description="Tạo cài đặt và trang kế hoạch của một năm mới, với các chỗ trống chờ kế hoạch của xã. / "
+                    "Create a new year's settings and plan pages, with blanks until the commune's plan is out.")
+    edition.add_argument("year", type=int, help="năm, ví dụ 2027 / the year, e.g. 2027")
+    edition.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.kind == "edition":
+        root = args.root.resolve()
+        for path in create_edition(args.year, root):
+            print(f"Đã tạo / created: {path.relative_to(root)}")
+        print(f"Tiếp theo: khi có kế hoạch năm {args.year}, điền các dòng null trong data/editions/{args.year}.yml "
+              f"và dán toàn văn vào docs/ke-hoach/{args.year}.md (xem Hướng dẫn biên tập).\n"
+              f"Next: once the {args.year} plan is out, fill in the null lines of data/editions/{args.year}.yml "
+              f"and paste its text into docs/ke-hoach/{args.year}.md (see the editor's guide).")
+        return 0
     day = args.date or dt.date.today()
     if args.kind == "news" and day > today_in_vietnam():
         parser.error(f"ngày {day} ở tương lai: chỉ đăng tin về việc đã diễn ra / "

@@ -9,10 +9,11 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image, ImageFilter
 
-from site_settings import settings  # noqa: F401  (the kit tests read the settings from here)
+from site_settings import current_edition, edition, settings  # noqa: F401  (the kit tests read the settings from here)
 
 ROOT = Path(__file__).resolve().parent.parent
-DOWNLOADS = "tai-lieu/tai-ve"
+SITE_FILES = "tai-lieu/tai-ve"                      # the site's own files: its QR code
+DOWNLOADS = f"{SITE_FILES}/{edition().year}"        # the current edition's kit (kit/build.py)
 PT_PER_M = 72 / 0.0254
 
 
@@ -70,4 +71,5 @@ def print_files(site: Path) -> list[Path]:
 
 def qr_images(site: Path) -> list[Path]:
     """Every PNG of the kit that carries the site's QR code (full previews, the share image, the code)."""
-    return sorted(p for p in (site / DOWNLOADS).glob("*.png") if not p.name.endswith("-nho.png"))
+    return sorted(p for p in [*(site / DOWNLOADS).glob("*.png"), *(site / SITE_FILES).glob("*.png")]
+                  if not p.name.endswith("-nho.png"))

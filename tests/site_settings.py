@@ -10,7 +10,7 @@ import copy
 from functools import lru_cache
 from pathlib import Path
 
-from innovation_day.settings.config import read_config
+from innovation_day.settings.config import read_config, site_from_file
 from innovation_day.settings.dates import format_date
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +28,20 @@ def settings() -> dict:
 
 def extra() -> dict:
     return settings()["extra"]
+
+
+@lru_cache(maxsize=None)
+def site():
+    """The `Site` the build reads (settings/config.py): the editions, strings and settings, checked."""
+    return site_from_file(ROOT / "mkdocs.yml")
+
+
+def edition():
+    """The current edition (data/editions/: the newest), which the home page, kit and status lines present."""
+    return site().edition
+
+
+current_edition = edition   # for tests whose local variable is called `edition`
 
 
 def shown_date(day, lang: str) -> str:

@@ -20,6 +20,7 @@ from innovation_day.settings.pages import environment, render_page
 from innovation_day.settings.site import load_site
 from innovation_day.templates import environment as templates
 from kit_helpers import ROOT
+from site_settings import edition
 
 
 @pytest.fixture(scope="module")
@@ -53,17 +54,6 @@ def test_missing_twins_are_named_both_ways(site, tmp_path):
     assert "docs/lien-he/extra.en.md › twin" in message and "docs/lien-he/extra.md is missing" in message
 
 
-@pytest.mark.parametrize("change, field", [
-    (lambda extra: extra["edition"]["theme"].update(vi=""), "extra.edition.theme.vi"),
-    (lambda extra: extra["edition"]["response"].update(start="22/9/2025"), "extra.edition.response.start/end"),
-    (lambda extra: extra["edition"].pop("day"), "extra.edition.day"),
-    (lambda extra: extra["edition"]["expo"].update(page="khong-co/index.md"), "extra.edition.expo.page"),
-])
-def test_a_bad_setting_is_named(site, change, field):
-    with pytest.raises(BuildError, match=re.escape(f"mkdocs.yml › {field}")):
-        load_with(site, change)
-
-
 def test_a_site_url_without_scheme_is_refused(site):
     with pytest.raises(BuildError, match="mkdocs.yml › site_url"):
         load_with(site, site_url="example.org/x/")
@@ -94,19 +84,19 @@ def test_a_missing_twin_fails_the_build_naming_both_files(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("pattern, replacement, field", [
-    (r"    day: \d{4}-\d\d-\d\d\n", "", "extra.edition.day"),
-    (r'text: "#[0-9A-Fa-f]{6}"', 'text: "#E05050"', "extra.kit.colours"),
+@pytest.mark.parametrize("file, pattern, replacement, field", [
+    (edition().source, r"\nday: \d{4}-\d\d-\d\d\n", "\n", f"{edition().source} › day"),
+    ("mkdocs.yml", r'text: "#[0-9A-Fa-f]{6}"', 'text: "#E05050"', "mkdocs.yml › extra.kit.colours"),
 ], ids=["edition", "kit"])
-def test_a_bad_setting_fails_the_build_naming_the_field(tmp_path, pattern, replacement, field):
+def test_a_bad_setting_fails_the_build_naming_the_field(tmp_path, file, pattern, replacement, field):
     repo = make_site_copy(tmp_path)
-    config = repo / "mkdocs.yml"
+    config = repo / file
     text, count = re.subn(pattern, replacement, config.read_text(encoding="utf-8"), count=1)
-    assert count == 1, "the test's pattern no longer matches mkdocs.yml"
+    assert count == 1, f"the test's pattern no longer matches {file}"
     config.write_text(text, encoding="utf-8")
     code, output = build_output(repo, tmp_path)
     assert code != 0
-    assert f"mkdocs.yml › {field}" in output
+    assert field in output
 
 
 @pytest.mark.slow

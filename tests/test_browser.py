@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from site_settings import extra, shown_date
+from site_settings import extra, shown_date, edition
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ def at(day: dt.date, hour: int = 9) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour), VN)
 
 
-EDITION = extra()["edition"]
+EDITION = edition()
 START, END = EDITION["response"]["start"], EDITION["response"]["end"]
 EXPO_START, EXPO_END = EDITION["expo"]["start"], EDITION["expo"]["end"]
 # A day of the period without the expo, if there is one.
@@ -87,14 +87,14 @@ def test_without_javascript_the_status_is_the_build_dates(visit, soup_of):
 
 
 def test_language_switch_keeps_the_reader_on_the_same_page(visit, server):
-    v = visit("ke-hoach/")
+    v = visit("ke-hoach/2025/")
     v.page.click("a.lang-switch")
     v.page.wait_for_load_state()
-    assert v.page.url == server + "en/ke-hoach/"
+    assert v.page.url == server + "en/ke-hoach/2025/"
     assert v.page.locator("html").get_attribute("lang") == "en"
     v.page.click("a.lang-switch")
     v.page.wait_for_load_state()
-    assert v.page.url == server + "ke-hoach/"
+    assert v.page.url == server + "ke-hoach/2025/"
 
 
 def test_404_page_works_deep_under_the_sub_path(visit, server):
@@ -111,7 +111,7 @@ def test_404_page_works_deep_under_the_sub_path(visit, server):
     assert v.page.url == server + "en/"
 
 
-@pytest.mark.parametrize("path", ["", "ke-hoach/", "en/ke-hoach/", "lien-he/"])
+@pytest.mark.parametrize("path", ["", "ke-hoach/2025/", "en/ke-hoach/2025/", "lien-he/"])
 def test_phone_at_320px_needs_no_horizontal_scrolling(visit, path):
     v = visit(path, viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
     width = v.page.evaluate("document.documentElement.scrollWidth")
@@ -119,7 +119,7 @@ def test_phone_at_320px_needs_no_horizontal_scrolling(visit, path):
 
 
 def test_plan_prints_on_a4_without_navigation(visit, tmp_path):
-    v = visit("ke-hoach/")
+    v = visit("ke-hoach/2025/")
     v.page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert not v.page.locator(selector).first.is_visible(), selector
@@ -149,7 +149,7 @@ def test_without_javascript_the_phone_menu_and_every_page_work(visit, pages):
 
 
 def test_every_page_has_a_skip_link_to_its_content(visit):
-    v = visit("ke-hoach/")
+    v = visit("ke-hoach/2025/")
     v.page.keyboard.press("Tab")
     skip = v.page.locator(":focus")
     assert skip.inner_text() == "Chuyển đến nội dung chính"
@@ -158,7 +158,7 @@ def test_every_page_has_a_skip_link_to_its_content(visit):
     assert v.page.evaluate("location.hash") != ""
 
 
-@pytest.mark.parametrize("path", ["", "ke-hoach/", "en/chinh-sach/nghi-quyet-57/"])
+@pytest.mark.parametrize("path", ["", "ke-hoach/2025/", "en/chinh-sach/nghi-quyet-57/"])
 def test_text_at_200_percent_zoom_needs_no_horizontal_scrolling(visit, path):
     # 200% zoom on a 1280 px screen lays the page out at 640 CSS pixels.
     v = visit(path, viewport={"width": 640, "height": 400}, device_scale_factor=2)
@@ -166,7 +166,7 @@ def test_text_at_200_percent_zoom_needs_no_horizontal_scrolling(visit, path):
 
 
 def test_focused_links_are_not_hidden_under_the_sticky_header(visit):
-    v = visit("ke-hoach/", **PHONE)
+    v = visit("ke-hoach/2025/", **PHONE)
     header = v.page.locator(".md-header").bounding_box()
     # Tab through the first links of the article: each focused one is below the header.
     v.page.locator("article a").nth(5).focus()
@@ -276,7 +276,7 @@ NO_MOTION = "*, *::before, *::after { transition: none !important; animation: no
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
-@pytest.mark.parametrize("path", ["", "en/", "ke-hoach/", "guong-sang-tao/", "guong-sang-tao/de-cu/", "tai-lieu/",
+@pytest.mark.parametrize("path", ["", "en/", "ke-hoach/2025/", "guong-sang-tao/", "guong-sang-tao/de-cu/", "tai-lieu/",
                                   "en/tin-tuc/"])
 def test_every_control_is_reached_by_tab_with_a_visible_focus(visit, path, size):
     # WCAG 2.1.1, 2.4.7 and 2.4.11: Tab from the top of the page to the end. Every

@@ -80,7 +80,7 @@ def open_search(page):
 @pytest.mark.parametrize("path, viewport, action", [
     ("", {"width": 360, "height": 740}, None),
     ("", {"width": 1280, "height": 800}, None),
-    ("ke-hoach/", {"width": 360, "height": 740}, open_menu),
+    ("ke-hoach/2025/", {"width": 360, "height": 740}, open_menu),
     ("en/chinh-sach/nghi-quyet-57/", {"width": 1280, "height": 800}, None),
     ("chinh-sach/thuat-ngu/", {"width": 360, "height": 740}, None),
     ("lien-he/", {"width": 360, "height": 740}, open_search),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -19,7 +21,7 @@ from pypdf import PdfReader
 from innovation_day import markers
 from innovation_day.content.news import News
 from innovation_day.content.photos import CACHE, Photos
-from innovation_day.errors import BuildError
+from innovation_day.errors import BuildError, BuildErrors
 from innovation_day.kit import calendar, prints, qr
 from innovation_day.kit.build import Kit
 from innovation_day.kit.cache import Cache
@@ -27,6 +29,7 @@ from innovation_day.output import assets
 from innovation_day.output.stylesheet import known_names, purge
 from innovation_day.settings.config import read_config, site_from_file
 from innovation_day.settings.dates import format_date
+from innovation_day.settings.editions import read_editions
 from innovation_day.settings.site import load_site
 from innovation_day.templates import environment, relative_url
 from kit_helpers import ROOT, texts
@@ -41,25 +44,62 @@ def site():
 
 @pytest.fixture
 def kit(site, tmp_path):
-    made = Kit(site)
+    made = Kit(site, site.edition)                          # the current edition's kit
     made.cache = Cache(tmp_path / "kit", made.fonts.folder)   # a cache of its own
     return made
 
 
 # Settings -------------------------------------------------------------------
 
-def test_every_settings_problem_is_reported_in_one_pass(site):
+def edition_copy(site, tmp_path, change) -> Path:
+    """A root whose data/ is the site's, with the current edition's file changed by `change`."""
+    root = tmp_path / "repo"
+    shutil.copytree(site.root / "data", root / "data")
+    path = root / site.edition.source
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(raw)
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+def edition_problems(site, tmp_path, change) -> str:
+    errors = BuildErrors("test")
+    read_editions(edition_copy(site, tmp_path, change), site.docs_dir, site.languages, errors)
+    return "\n".join(errors.problems)
+
+
+@pytest.mark.parametrize("change, field", [
+    (lambda raw: raw["theme"].update(vi=""), "theme.vi"),
+    (lambda raw: raw["response"].update(start="22/9/2025"), "response.start"),
+    (lambda raw: raw.pop("day"), "day"),
+    (lambda raw: raw.update(day=dt.date(raw["year"] + 1, 10, 1)), "day"),
+    (lambda raw: raw["expo"].update(page="khong-co/index.md"), "expo.page"),
+    (lambda raw: raw["plan"].pop("published"), "plan.published"),
+    (lambda raw: raw.update(year=raw["year"] + 1), "year"),
+])
+def test_a_bad_edition_setting_names_its_file_and_field(site, tmp_path, change, field):
+    problems = edition_problems(site, tmp_path, change)
+    assert f"{site.edition.source} › {field}:" in problems, problems
+
+
+def test_an_edition_waiting_for_its_plan_may_leave_its_words_null(site, tmp_path):
+    def blank(raw):
+        raw.update(theme=None, slogan=None, response=None, expo=None)
+    assert edition_problems(site, tmp_path, blank) == ""
+
+
+def test_every_settings_problem_is_reported_in_one_pass(site, tmp_path):
     extra = copy.deepcopy(dict(site.extra))
     extra["news"]["per_page"] = 0
     extra["photos"]["widths"] = "large"
     extra["kit"]["colours"]["text"] = extra["kit"]["colours"]["background"]
-    del extra["edition"]["theme"]["en"]
+    root = edition_copy(site, tmp_path, lambda raw: raw["theme"].pop("en"))
     with pytest.raises(BuildError) as failure:
-        load_site(site.root, site.docs_dir, "not an address", site.texts, extra, site.languages)
+        load_site(root, site.docs_dir, "not an address", site.texts, extra, site.languages)
     message = str(failure.value)
-    for field in ("site_url", "extra.news.per_page", "extra.photos.widths", "extra.kit.colours",
-                  "extra.edition.theme.en"):
+    for field in ("site_url", "extra.news.per_page", "extra.photos.widths", "extra.kit.colours"):
         assert f"mkdocs.yml › {field}" in message, message
+    assert f"{site.edition.source} › theme.en" in message, message
     assert "5 problem(s)" in message
 
 
@@ -116,7 +156,7 @@ def test_an_unchanged_kit_is_taken_from_the_cache(kit):
 
 
 def test_the_calendar_holds_the_editions_dates(site):
-    data = calendar.calendar_data(site, "en")
+    data = calendar.calendar_data(site, site.edition, "en")
     parsed = Calendar.from_ical(calendar.calendar(data, site.edition["year"], dt.datetime(2025, 1, 1)))
     events = {str(e["summary"]): e for e in parsed.walk("VEVENT")}
     response, expo = site.edition["response"], site.edition["expo"]
@@ -205,7 +245,8 @@ def test_the_status_line_follows_the_build_date(site):
 def test_past_events_are_not_offered_to_a_calendar(site, tmp_path):
     end = max(site.edition["response"]["end"], site.edition["expo"]["end"])
     for day, offered in ((site.edition["response"]["start"], True), (end + dt.timedelta(days=1), False)):
-        kit = Kit(dataclasses.replace(site, today=day))
+        later = dataclasses.replace(site, today=day)
+        kit = Kit(later, later.edition)
         section = calendar.section(kit, site.languages.default, lambda name: name)
         assert (site.t(site.languages.default)("kit.calendar.add") in section) is offered
         assert ("kit-calendar--past" in section) is not offered

@@ -7,9 +7,9 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ROOT
-from site_settings import extra, shown_date
+from site_settings import extra, shown_date, edition
 
-EDITION = extra()["edition"]
+EDITION = edition()
 THEME, SLOGAN = EDITION["theme"], EDITION["slogan"]
 KEY_DATES = (EDITION["response"]["start"], EDITION["response"]["end"], EDITION["expo"]["start"], EDITION["expo"]["end"])
 

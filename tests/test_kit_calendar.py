@@ -9,9 +9,9 @@ from urllib.parse import urljoin
 import pytest
 from icalendar import Calendar
 
-from kit_helpers import DOWNLOADS, settings
+from kit_helpers import DOWNLOADS, edition, settings, current_edition
 
-EDITION = settings()["extra"]["edition"]
+EDITION = edition()
 
 
 def read(site, lang) -> Calendar:
@@ -55,7 +55,7 @@ def test_raw_file_is_rfc_5545(built_site):
 @pytest.mark.parametrize("page, lang", [("", "vi"), ("en/", "en"), ("viie-2025/", "vi"), ("en/viie-2025/", "en"),
                                         ("tai-lieu/", "vi"), ("en/tai-lieu/", "en")])
 def test_add_to_calendar_only_while_an_event_is_ahead(soup_of, built_site, site_url, page, lang, built_on):
-    edition = settings()["extra"]["edition"]
+    edition = current_edition()
     over = built_on > max(edition["response"]["end"], edition["expo"]["end"])
     link = soup_of(page).select_one(".kit-calendar a.md-button")
     past = soup_of(page).select_one(".kit-calendar--past")

@@ -9,8 +9,8 @@ from urllib.parse import urljoin
 import pytest
 from PIL import Image
 
-from kit_helpers import DOWNLOADS, settings, texts
-from site_settings import shown_date
+from kit_helpers import DOWNLOADS, SITE_FILES, settings, texts
+from site_settings import shown_date, edition, current_edition
 
 EXTRA = settings()["extra"]
 KIT = EXTRA["kit"]
@@ -31,13 +31,13 @@ def test_every_link_and_image_on_the_kit_page_exists(soup_of, built_site, site_u
             continue
         path = target(site_url, PAGES[lang], href)
         assert (built_site / path).exists() or (built_site / path / "index.html").exists(), href
-        if path.startswith(DOWNLOADS):
+        if path.startswith(SITE_FILES):
             downloads.add(path.rsplit("/", 1)[1])
     for artwork in KIT["artworks"]:
         assert {f"{artwork['file']}.pdf", f"{artwork['file']}.png"} <= downloads
     assert {"ma-qr.svg", "ma-qr.png", "loa-phat-thanh.txt", "bai-dang-vi.txt", "bai-dang-en.txt",
             "anh-chia-se.png"} <= downloads
-    edition = settings()["extra"]["edition"]
+    edition = current_edition()
     ahead = built_on <= max(edition["response"]["end"], edition["expo"]["end"])
     assert (f"ngay-hoi-dmst-{lang}.ics" in downloads) is ahead, "a calendar only while its events are ahead"
 
@@ -53,7 +53,7 @@ def test_previews_have_alt_text_and_their_real_size(soup_of, built_site, site_ur
             assert (int(img["width"]), int(img["height"])) == picture.size, img["src"]
     previews = soup_of(PAGES[lang]).select(".kit-previews img")
     assert len(previews) == len(KIT["artworks"])
-    assert all(EXTRA["edition"]["slogan"]["vi"] in img["alt"] for img in previews)
+    assert all(edition()["slogan"]["vi"] in img["alt"] for img in previews)
 
 
 @pytest.mark.parametrize("lang, words", [
@@ -89,7 +89,7 @@ def test_loudspeaker_text_is_one_to_two_minutes_of_vietnamese_from_the_settings(
     text = raw.decode("utf-8")
     assert unicodedata.is_normalized("NFC", text) and not raw.startswith(b"\xef\xbb\xbf")
     assert 180 <= len(text.split()) <= 300
-    edition = EXTRA["edition"]
+    edition = current_edition()
     expo_start = edition["expo"]["start"]
     for needle in (edition["theme"]["vi"], edition["slogan"]["vi"], shown_date(edition["response"]["start"], "vi"),
                    shown_date(edition["response"]["end"], "vi"), f"{expo_start.day:02d}/{expo_start.month}",
@@ -106,7 +106,7 @@ def test_loudspeaker_text_is_one_to_two_minutes_of_vietnamese_from_the_settings(
 def test_posts_in_both_languages_link_to_the_site(built_site, soup_of, site_url):
     for lang, home in (("vi", site_url), ("en", site_url + "en/")):
         text = (built_site / DOWNLOADS / f"bai-dang-{lang}.txt").read_text(encoding="utf-8")
-        assert home in text and EXTRA["edition"]["theme"][lang] in text
+        assert home in text and edition()["theme"][lang] in text
         assert len(text.split()) < 120
     blocks = soup_of("tai-lieu/").select(".kit-post")
     assert [b["lang"] for b in blocks] == ["vi", "en"]

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from kit_helpers import DOWNLOADS, decode, phone_photo, qr_images, side_px, svg_in_chromium, texts
+from kit_helpers import DOWNLOADS, SITE_FILES, decode, phone_photo, qr_images, side_px, svg_in_chromium, texts
 
 
 def test_png_decodes_to_site_url_with_level_q(built_site, site_url):
-    image = Image.open(built_site / DOWNLOADS / "ma-qr.png").convert("RGB")
+    image = Image.open(built_site / SITE_FILES / "ma-qr.png").convert("RGB")
     codes = decode(image)
     assert [c.text for c in codes] == [site_url]
     assert codes[0].ec_level == "Q"
@@ -18,7 +18,7 @@ def test_png_decodes_to_site_url_with_level_q(built_site, site_url):
 
 
 def test_png_is_dark_on_light_with_a_quiet_zone_of_four_modules(built_site):
-    image = Image.open(built_site / DOWNLOADS / "ma-qr.png").convert("L")
+    image = Image.open(built_site / SITE_FILES / "ma-qr.png").convert("L")
     code = decode(image)[0]
     module = side_px(code) / code_modules(code)
     left, top = code.position.top_left.x, code.position.top_left.y
@@ -40,7 +40,7 @@ def code_modules(code) -> int:
 
 
 def test_address_is_printed_under_the_code(built_site):
-    image = Image.open(built_site / DOWNLOADS / "ma-qr.png").convert("L")
+    image = Image.open(built_site / SITE_FILES / "ma-qr.png").convert("L")
     code = decode(image)[0]
     bottom = max(code.position.bottom_left.y, code.position.bottom_right.y)
     module = side_px(code) / code_modules(code)
@@ -49,7 +49,7 @@ def test_address_is_printed_under_the_code(built_site):
 
 
 def test_svg_is_vector_with_the_address_and_needs_no_font(built_site, site_url):
-    svg = (built_site / DOWNLOADS / "ma-qr.svg").read_text(encoding="utf-8")
+    svg = (built_site / SITE_FILES / "ma-qr.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg ") and "<image" not in svg and "<text" not in svg
     assert f"<title>{site_url}</title>" in svg
     assert svg.count("<path") == 2      # the modules, and the address as outlines
@@ -57,7 +57,7 @@ def test_svg_is_vector_with_the_address_and_needs_no_font(built_site, site_url):
 
 @pytest.mark.browser
 def test_svg_as_drawn_by_a_browser_decodes_to_site_url(browser, built_site, site_url):
-    image = svg_in_chromium(browser, built_site / DOWNLOADS / "ma-qr.svg")
+    image = svg_in_chromium(browser, built_site / SITE_FILES / "ma-qr.svg")
     assert texts(image) == [site_url]
     assert texts(phone_photo(image, 0.35, 1.0)) == [site_url]
 

@@ -7,7 +7,7 @@ from icalendar import Calendar
 from PIL import Image
 
 from conftest import OTHER_SITE_URL, html_pages
-from kit_helpers import DOWNLOADS, phone_photo, print_files, qr_images, render_pdf, svg_in_chromium, texts
+from kit_helpers import DOWNLOADS, SITE_FILES, phone_photo, print_files, qr_images, render_pdf, svg_in_chromium, texts
 
 pytestmark = pytest.mark.slow
 
@@ -24,7 +24,7 @@ def test_every_qr_code_decodes_to_the_new_address(other_site):
 
 
 def test_printed_and_spoken_address_is_the_new_one(other_site):
-    svg = (other_site / DOWNLOADS / "ma-qr.svg").read_text(encoding="utf-8")
+    svg = (other_site / SITE_FILES / "ma-qr.svg").read_text(encoding="utf-8")
     assert f"<title>{OTHER_SITE_URL}</title>" in svg
     speech = (other_site / DOWNLOADS / "loa-phat-thanh.txt").read_text(encoding="utf-8")
     # The loudspeaker reads out no web address at all (it says where the QR code is).
@@ -37,7 +37,7 @@ def test_printed_and_spoken_address_is_the_new_one(other_site):
 
 @pytest.mark.browser
 def test_svg_decodes_to_the_new_address(browser, other_site):
-    assert texts(svg_in_chromium(browser, other_site / DOWNLOADS / "ma-qr.svg")) == [OTHER_SITE_URL]
+    assert texts(svg_in_chromium(browser, other_site / SITE_FILES / "ma-qr.svg")) == [OTHER_SITE_URL]
 
 
 def test_share_tags_use_the_new_address(other_site):

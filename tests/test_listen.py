@@ -25,7 +25,7 @@ READING = settings()["extra"]["reading"]
 STEPS = READING["text_scale"]
 PHONE_320 = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
 # Reading pages of each kind, in both languages where they exist.
-READING_PAGES = ["", "ke-hoach/", "en/ke-hoach/", "chinh-sach/nghi-quyet-57/", "viie-2025/",
+READING_PAGES = ["", "ke-hoach/2025/", "en/ke-hoach/2025/", "chinh-sach/nghi-quyet-57/", "viie-2025/",
                  "guong-sang-tao/", "tin-tuc/2025-09-23-tom-tat-ke-hoach-huong-ung/", "lien-he/", "en/lien-he/"]
 VI_VOICES = [{"lang": "vi-VN", "name": "Tiếng Việt", "localService": True}]
 BOTH_VOICES = VI_VOICES + [{"lang": "en-GB", "name": "English (UK)", "localService": True}]
@@ -156,7 +156,7 @@ def test_every_reading_page_has_the_tools_first_in_its_content(soup_of, pages):
 
 
 def test_the_text_size_is_set_in_the_head_by_an_inline_script_the_csp_allows(soup_of):
-    soup = soup_of("ke-hoach/")
+    soup = soup_of("ke-hoach/2025/")
     head_scripts = [s for s in soup.head.find_all("script") if not s.get("src")]
     assert any("text-size" in s.string for s in head_scripts if s.string)
     policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
@@ -167,11 +167,11 @@ def test_the_text_size_is_set_in_the_head_by_an_inline_script_the_csp_allows(sou
 
 @pytest.mark.browser
 def test_nghe_reads_the_plan_in_vietnamese_from_its_first_paragraphs_in_order(open_page, soup_of):
-    v = open_page("ke-hoach/", voices=VI_VOICES)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES)
     button = v.page.get_by_role("button", name=labels("vi")["listen"], exact=True)
     button.click()
     started(v)
-    expected = blocks(soup_of("ke-hoach/"))
+    expected = blocks(soup_of("ke-hoach/2025/"))
     assert len(expected) >= 5
     target = normal(" ".join(expected[:5]))
     said = []
@@ -192,7 +192,7 @@ def test_nghe_reads_the_plan_in_vietnamese_from_its_first_paragraphs_in_order(op
 
 @pytest.mark.browser
 def test_long_paragraphs_are_spoken_in_pieces_and_nothing_is_left_out(open_page):
-    v = open_page("ke-hoach/", voices=VI_VOICES)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES)
     v.page.locator("[data-listen-toggle]").click()
     started(v)
     # Read the whole page: each piece ends, the next begins, until the reading ends.
@@ -222,7 +222,7 @@ def test_long_paragraphs_are_spoken_in_pieces_and_nothing_is_left_out(open_page)
 @pytest.mark.browser
 def test_pause_resume_and_stop_do_what_they_say(open_page, soup_of):
     t = labels("vi")
-    v = open_page("ke-hoach/", voices=VI_VOICES)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES)
     toggle = v.page.locator("[data-listen-toggle]")
     toggle.click()
     started(v)
@@ -249,13 +249,13 @@ def test_pause_resume_and_stop_do_what_they_say(open_page, soup_of):
     assert toggle.evaluate("e => e === document.activeElement")
     # Listening again starts from the top.
     toggle.click()
-    assert spoken(v)[-1]["text"] == blocks(soup_of("ke-hoach/"))[0]
+    assert spoken(v)[-1]["text"] == blocks(soup_of("ke-hoach/2025/"))[0]
 
 
 @pytest.mark.browser
 def test_the_keyboard_works_the_button(open_page):
     t = labels("vi")
-    v = open_page("ke-hoach/", voices=VI_VOICES)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES)
     toggle = v.page.locator("[data-listen-toggle]")
     toggle.focus()
     v.page.keyboard.press("Enter")
@@ -267,7 +267,7 @@ def test_the_keyboard_works_the_button(open_page):
 
 @pytest.mark.browser
 def test_leaving_the_page_stops_the_reading(open_page, server):
-    v = open_page("ke-hoach/", voices=VI_VOICES)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES)
     v.page.locator("[data-listen-toggle]").click()
     started(v)
     cancels = v.page.evaluate("window.__speech.cancels")
@@ -281,21 +281,21 @@ def test_leaving_the_page_stops_the_reading(open_page, server):
 
 @pytest.mark.browser
 def test_english_pages_speak_english(open_page, soup_of):
-    v = open_page("en/ke-hoach/", voices=BOTH_VOICES)
+    v = open_page("en/ke-hoach/2025/", voices=BOTH_VOICES)
     v.page.get_by_role("button", name=labels("en")["listen"], exact=True).click()
     started(v)
     v.page.evaluate("window.__speech.finish()")
     utterances = spoken(v)
-    assert utterances[0]["text"] == blocks(soup_of("en/ke-hoach/"))[0]
+    assert utterances[0]["text"] == blocks(soup_of("en/ke-hoach/2025/"))[0]
     assert {u["lang"] for u in utterances} == {"en"} and {u["voice"] for u in utterances} == {"en-GB"}
     assert v.page.get_by_role("button", name=labels("en")["pause"], exact=True).is_visible()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path, voices", [
-    ("ke-hoach/", []),                                               # no voice at all
-    ("ke-hoach/", [{"lang": "en-US", "name": "English", "localService": True}]),  # none for Vietnamese
-    ("en/ke-hoach/", VI_VOICES),                                     # none for English
+    ("ke-hoach/2025/", []),                                               # no voice at all
+    ("ke-hoach/2025/", [{"lang": "en-US", "name": "English", "localService": True}]),  # none for Vietnamese
+    ("en/ke-hoach/2025/", VI_VOICES),                                     # none for English
 ])
 def test_without_a_voice_for_the_page_language_there_is_no_button(open_page, path, voices):
     v = open_page(path, voices=voices)
@@ -306,7 +306,7 @@ def test_without_a_voice_for_the_page_language_there_is_no_button(open_page, pat
 
 @pytest.mark.browser
 def test_without_speech_synthesis_there_is_no_button(open_page):
-    v = open_page("ke-hoach/", init=NO_SPEECH)
+    v = open_page("ke-hoach/2025/", init=NO_SPEECH)
     assert v.page.evaluate("'speechSynthesis' in window") is False
     assert v.page.locator("[data-size-step]").first.is_visible()
     assert not v.page.locator("[data-listen-toggle]").is_visible()
@@ -315,7 +315,7 @@ def test_without_speech_synthesis_there_is_no_button(open_page):
 
 @pytest.mark.browser
 def test_without_javascript_there_are_no_reading_tools(open_page):
-    v = open_page("ke-hoach/", java_script_enabled=False)
+    v = open_page("ke-hoach/2025/", java_script_enabled=False)
     assert not v.page.locator("[data-reading-tools]").is_visible()
     assert v.page.locator("[data-reading-tools] button:visible").count() == 0
     assert v.page.locator("h1").is_visible()
@@ -364,7 +364,7 @@ def test_text_size_persists_across_pages_and_reloads_and_nothing_jumps(open_page
     assert font_size(v) == pytest.approx(normal_size * STEPS[2], rel=0.02)
     assert v.page.get_by_role("status").inner_text() != ""
     # Another page, then a reload: the same size, already at the first paint.
-    v.page.goto(server + "ke-hoach/", wait_until="networkidle")
+    v.page.goto(server + "ke-hoach/2025/", wait_until="networkidle")
     v.page.wait_for_function("() => window.__speech.ready")
     assert v.page.locator("html").get_attribute("data-text-size") == "2"
     plan_size = font_size(v)
@@ -414,7 +414,7 @@ def test_every_text_size_reflows_at_320px_and_passes_axe(open_page, server):
 @pytest.mark.browser
 def test_while_reading_the_page_still_passes_axe(open_page):
     source = AXE.read_text(encoding="utf-8")
-    v = open_page("ke-hoach/", voices=VI_VOICES, bypass_csp=True, **PHONE_320)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES, bypass_csp=True, **PHONE_320)
     v.page.locator("[data-listen-toggle]").click()
     started(v)
     for _ in range(3):

@@ -10,7 +10,7 @@ import json
 import pytest
 from PIL import Image
 
-from kit_helpers import settings
+from kit_helpers import edition, settings
 
 EXTRA = settings()["extra"]
 CONFIG_I18N_EN = next(language for plugin in settings()["plugins"] if isinstance(plugin, dict) and "i18n" in plugin
@@ -76,7 +76,7 @@ def test_commune_is_a_government_organisation_in_both_languages(pages, soup_of, 
 def test_viie_is_an_event_with_dates_and_place(soup_of, site_url, page):
     events = [item for item in jsonld(soup_of(page)) if item["@type"] == "Event"]
     assert len(events) == 1
-    event, expo = events[0], EXTRA["edition"]["expo"]
+    event, expo = events[0], edition()["expo"]
     assert (event["startDate"], event["endDate"]) == (expo["start"].isoformat(), expo["end"].isoformat())
     assert "Hòa Lạc" in event["location"]["name"] and expo["name"] in event["name"]
     # The sources name who announced the expo, not who organised it: no organiser is claimed.

@@ -26,7 +26,7 @@ REQUIRED = {
 }
 
 
-def check(meta: dict, where: str, errors: BuildErrors, today: dt.date | None = None) -> None:
+def check(meta: dict, where: str, errors: BuildErrors, today: dt.date | None = None, years=()) -> None:
     for key, (vi, en) in REQUIRED.items():
         value = meta.get(key)
         if not isinstance(value, str) or not value.strip():
@@ -36,6 +36,11 @@ def check(meta: dict, where: str, errors: BuildErrors, today: dt.date | None = N
                                  or (today and reviewed > today)):
         errors.add(where, "reviewed", f"phải là ngày đã rà soát, viết YYYY-MM-DD, không ở tương lai ({reviewed!r})",
                    f"must be the day of the review, written YYYY-MM-DD, not in the future ({reviewed!r})")
+    # `edition: 2025`: the year a page is about (settings/editions.py); it must be one of data/editions/.
+    if "edition" in meta and meta["edition"] not in years:
+        shown = ", ".join(str(year) for year in years)
+        errors.add(where, "edition", f"không có năm {meta['edition']!r} trong data/editions/ (có: {shown})",
+                   f"there is no edition {meta['edition']!r} in data/editions/ (there are: {shown})")
 
 
 def stale_review(meta: dict, src_uri: str, review, today: dt.date) -> str | None:

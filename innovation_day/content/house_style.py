@@ -242,14 +242,25 @@ def settings_fields(site) -> list[tuple[str, str, str]]:
     fields = []
     for lang, texts in site.texts.items():
         fields += [(f"site_name ({lang})", lang, texts["name"]), (f"site_description ({lang})", lang, texts["description"])]
-        fields.append((f"extra.edition.name.{lang}", lang, site.edition["name"][lang]))
         fields.append((f"extra.commune.name.{lang}", lang, site.commune["name"][lang]))
     return fields
+
+
+def edition_fields(edition, languages) -> list[tuple[str, str, str]]:
+    """An edition's texts readers see (data/editions/<year>.yml), as (field, language, text)."""
+    # Not the theme and slogan: they are quoted word for word from the year's plan.
+    texts = {"name": edition.name}
+    if edition.expo:
+        texts.update({f"expo.{key}": edition.expo[key] for key in ("venue", "title")})
+    return [(f"{key}.{lang}", lang, value[lang]) for key, value in texts.items() for lang in languages.codes]
 
 
 def check_site(site) -> None:
     """The house style over the project's files and settings; every departure at once."""
     errors = BuildErrors("Cách viết / House style")
-    for problem in check_project(site.root) + check_fields("mkdocs.yml", settings_fields(site)):
+    problems = check_project(site.root) + check_fields("mkdocs.yml", settings_fields(site))
+    for edition in site.editions:
+        problems += check_fields(edition.source, edition_fields(edition, site.languages))
+    for problem in problems:
         errors.add(*problem)
     errors.raise_if_any()

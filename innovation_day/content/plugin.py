@@ -23,7 +23,7 @@ from ..errors import BuildErrors
 from ..settings.dates import format_date
 from ..settings.plugin import build_language, nested_build, page_language, site_of, theme_of
 from ..templates import environment
-from . import front_matter, glossary, house_style, next_step
+from . import editions, front_matter, glossary, house_style, next_step
 from .news import News
 from .photos import CACHE, Photos
 from .showcase import STYLESHEET, Showcase
@@ -46,6 +46,9 @@ class ContentPlugin(BasePlugin):
             return config
         self.site = site_of(config)
         self.env = environment("content", html_layout=True)
+        # Markdown templates (editions.md) keep their lines; the status line is the settings'.
+        self.markdown_env = environment("content", html_layout=False)
+        self.status_env = environment("settings", html_layout=False)
         self.photos = Photos(self.site.docs_dir, self.site.photos, self.site.root / CACHE, self.env)
         self.glossary = glossary.load_glossary(self.site.root / glossary.SOURCE)
         self.showcase = self.news = None
@@ -79,7 +82,8 @@ class ContentPlugin(BasePlugin):
 
     def on_page_markdown(self, markdown, page, config, files):
         src, lang, url = page.file.src_uri, page_language(page, self.site), page.url
-        front_matter.check(page.meta, f"docs/{src}", self.page_errors, self.site.today)
+        front_matter.check(page.meta, f"docs/{src}", self.page_errors, self.site.today,
+                           [edition.year for edition in self.site.editions])
         warning = front_matter.stale_review(page.meta, self.site.languages.default_source(src),
                                             self.site.extra["review"], self.site.today)
         if warning and lang == self.site.languages.default:
@@ -93,6 +97,7 @@ class ContentPlugin(BasePlugin):
             **self.showcase.markers(lang, url_of, url, src),
             **self.news.markers(lang, url_of, url, src, page.meta),
             **next_step.markers(self.site, theme_of(config), config, lang),
+            **editions.markers(self.site, self.markdown_env, self.status_env, lang, src),
             "glossary": lambda arg: glossary.table(self.env, self.glossary, lang, self.site.languages,
                                                    self.site.t(lang)),
         }

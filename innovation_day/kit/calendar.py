@@ -1,8 +1,9 @@
-"""The calendar file: the response period and the expo, to add to any calendar.
+"""An edition's calendar file: its response period and its expo, to add to any calendar.
 
-People remember dates they have in their phone. One .ics file per language
-(RFC 5545) holds two all-day events: the commune's response period and the
-expo, with their dates from mkdocs.yml (`extra.edition`). All-day events are
+People remember dates they have in their phone. One .ics file per language and
+edition (RFC 5545) holds its all-day events: the commune's response period (or,
+until the commune's plan sets it, 1 October itself) and the expo when there is
+one, with their dates from data/editions/<year>.yml. All-day events are
 dates, not times, so they need no VTIMEZONE and show on the same days in any
 time zone; X-WR-TIMEZONE names Vietnam's for the apps that read it. DTEND is
 the day after the last day, as RFC 5545 counts. UIDs are derived from the
@@ -37,27 +38,34 @@ def stamp() -> dt.datetime:
     return now.replace(microsecond=0)
 
 
-def calendar_data(site, lang: str) -> dict:
-    """What one language's file says: its name and its events, from the settings."""
+def calendar_data(site, edition, lang: str) -> dict:
+    """What one language's file of an edition says: its name and its events, from the settings."""
     t = site.t(lang)
-    edition, commune = site.edition, site.commune
-    expo, response = edition["expo"], edition["response"]
-    home, expo_page = site.address("index.md", lang), site.address(expo["page"], lang)
+    commune = site.commune
+    expo, response = edition.expo, edition.response
+    home = site.address("index.md", lang)
     owner = unicodedata.normalize("NFKD", commune["name"]["en"]).encode("ascii", "ignore").decode()
+    if edition.complete:
+        events = [{"key": "response", "start": response["start"], "end": response["end"],
+                   "summary": t("kit.calendar.response.summary", edition=edition.name[lang]),
+                   "description": t("kit.calendar.response.description", commune=commune["name"][lang],
+                                    theme=edition.theme[lang], slogan=edition.slogan[lang], url=home),
+                   "location": None, "url": home}]
+    else:
+        events = [{"key": "day", "start": edition.day, "end": edition.day,
+                   "summary": f"{edition.name[lang]} · {edition.year}",
+                   "description": t("kit.calendar.day.description", commune=commune["name"][lang], url=home),
+                   "location": None, "url": home}]
+    if expo:
+        expo_page = site.address(expo["page"], lang)
+        events.append({"key": "expo", "start": expo["start"], "end": expo["end"],
+                       "summary": f"{expo['title'][lang]} ({expo['name']})",
+                       "description": t("kit.calendar.expo.description", venue=expo["venue"][lang], url=expo_page),
+                       "location": expo["venue"][lang], "url": expo_page})
     return {
-        "prodid": f"-//{owner}//Innovation Day {edition['year']} calendar//{lang.upper()}",
-        "name": f"{edition['name'][lang]} · {edition['year']}",
-        "events": [
-            {"key": "response", "start": response["start"], "end": response["end"],
-             "summary": t("kit.calendar.response.summary", edition=edition["name"][lang]),
-             "description": t("kit.calendar.response.description", commune=commune["name"][lang],
-                              theme=edition["theme"][lang], slogan=edition["slogan"][lang], url=home),
-             "location": None, "url": home},
-            {"key": "expo", "start": expo["start"], "end": expo["end"],
-             "summary": f"{expo['title'][lang]} ({expo['name']})",
-             "description": t("kit.calendar.expo.description", venue=expo["venue"][lang], url=expo_page),
-             "location": expo["venue"][lang], "url": expo_page},
-        ],
+        "prodid": f"-//{owner}//Innovation Day {edition.year} calendar//{lang.upper()}",
+        "name": f"{edition.name[lang]} · {edition.year}",
+        "events": events,
     }
 
 
@@ -89,29 +97,43 @@ def calendar(data: dict, year: int, made: dt.datetime) -> bytes:
 
 
 def inputs(kit) -> dict:
-    return {lang: calendar_data(kit.site, lang) for lang in kit.site.languages.codes}
+    return {lang: calendar_data(kit.site, kit.edition, lang) for lang in kit.site.languages.codes}
 
 
 def make(kit, folder) -> dict:
     made = stamp()
     for lang, data in inputs(kit).items():
-        (folder / file_name(lang)).write_bytes(calendar(data, kit.site.edition["year"], made))
+        (folder / file_name(lang)).write_bytes(calendar(data, kit.edition.year, made))
     return {"dtstamp": made.isoformat()}
+
+
+def events_text(edition, t, lang: str) -> str:
+    """The events of an edition's file, in words: "the campaign period (…) and VIIE 2025 (…)"."""
+    if edition.complete:
+        first = t("kit.calendar.event.response", dates=f"{format_date(edition.response['start'], lang)} – "
+                                                        f"{format_date(edition.response['end'], lang)}")
+    else:
+        first = t("kit.calendar.event.day", year=edition.year, day=format_date(edition.day, lang))
+    if not edition.expo:
+        return first
+    expo = edition.expo
+    return t("kit.calendar.events", first=first, expo=expo["name"],
+             expo_dates=f"{format_date(expo['start'], lang, False)} – {format_date(expo['end'], lang)}")
 
 
 def section(kit, lang: str, link) -> str:
     """"Add to calendar" while an event is ahead or under way; once all are over, only their dates."""
     t = kit.site.t(lang)
-    edition = kit.site.edition
-    response, expo = edition["response"], edition["expo"]
-    events = t("kit.calendar.events",
-               response=f"{format_date(response['start'], lang)} – {format_date(response['end'], lang)}",
-               expo=expo["name"],
-               expo_dates=f"{format_date(expo['start'], lang, False)} – {format_date(expo['end'], lang)}")
-    over = kit.site.today > max(response["end"], expo["end"])
+    edition = kit.edition
+    events = events_text(edition, t, lang)
     return kit.env.get_template("calendar.md").render(
-        over=over, past=t("kit.calendar.past", year=edition["year"], events=events),
+        over=kit.site.today > edition.last_day, past=t("kit.calendar.past", year=edition.year, events=events),
         ics=link(file_name(lang)), name=file_name(lang), hint=t("kit.calendar.hint", events=events), t=t)
+
+
+def files(kit, link) -> list[dict]:
+    """The calendar files as downloads, for the kit page's archive."""
+    return [{"lang": lang, "href": link(file_name(lang)), "name": file_name(lang)} for lang in kit.site.languages.codes]
 
 
 def downloads(kit) -> list[str]:

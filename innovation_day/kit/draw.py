@@ -351,10 +351,10 @@ class Design:
     matrix: list
 
 
-def make_design(site, lang: str = "vi") -> Design:
-    """What every artwork says: the same words at every size (print is in Vietnamese)."""
+def make_design(site, edition, lang: str = "vi") -> Design:
+    """What every artwork of an edition says: the same words at every size (print is in Vietnamese)."""
     t = site.t(lang)
-    edition, commune = site.edition, site.commune
+    commune = site.commune
     return Design(
         background=site.kit.background,
         text=site.kit.text,

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 
 from .. import markers
 from ..settings.plugin import build_language, nested_build, page_language, site_of
-from .build import DOWNLOADS, Kit
+from .build import DOWNLOADS, Kits
 from .share import ShareImages, share_context
 
 
@@ -33,8 +33,9 @@ class KitPlugin(BasePlugin):
 
     def on_config(self, config):
         if not nested_build(config):
-            self.kit = Kit(site_of(config))
-            self.downloads = self.kit.generate()
+            self.kits = Kits(site_of(config))
+            self.kit = self.kits.own
+            self.downloads = self.kits.generate()
         return config
 
     def on_files(self, files, config):
@@ -48,14 +49,17 @@ class KitPlugin(BasePlugin):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        lang = page_language(page, self.kit.site)
-        return markers.replace(markdown, self.kit.sections(lang, link_from(page.file.src_uri)))
+        site = self.kit.site
+        lang = page_language(page, site)
+        edition = site.edition_of_page(site.languages.default_source(page.file.src_uri), page.meta)
+        return markers.replace(markdown, self.kits.sections(lang, link_from(page.file.src_uri), edition))
 
     def on_page_context(self, context, page, config, nav):
         site = self.kit.site
         lang = page_language(page, site)
+        source = site.languages.default_source(page.file.src_uri)
         context["share"] = share_context(
-            site, self.images, lang, site.languages.default_source(page.file.src_uri), page.meta, page.title,
+            site, self.images, lang, source, site.edition_of_page(source, page.meta), page.meta, page.title,
             page.canonical_url, getattr(page.file, "alternates", None) or {})
         return context
 

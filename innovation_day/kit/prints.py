@@ -34,7 +34,7 @@ def names(artwork) -> list[str]:
 
 def inputs(kit) -> dict:
     """What the print files are drawn from: their words (formatted), sizes and colours."""
-    design = asdict(make_design(kit.site))
+    design = asdict(make_design(kit.site, kit.edition))
     design.pop("matrix")   # follows from the address
     return {"design": design, "kit": asdict(kit.site.kit), "preview": kit.preview,
             "titles": {a.file: title(kit, a) for a in kit.site.kit.artworks}}
@@ -42,7 +42,7 @@ def inputs(kit) -> dict:
 
 def title(kit, artwork) -> str:
     t = kit.site.t("vi")
-    return f"{t('kit.kind.' + artwork.kind)} {artwork_size(artwork, 'vi')} · {kit.site.edition['slogan']['vi']}"
+    return f"{t('kit.kind.' + artwork.kind)} {artwork_size(artwork, 'vi')} · {kit.edition.slogan['vi']}"
 
 
 def _draw(kit, words, artwork) -> bytes:
@@ -60,10 +60,10 @@ def _draw(kit, words, artwork) -> bytes:
 def make(kit, folder) -> dict:
     from PIL import Image
 
-    words = make_design(kit.site)
+    words = make_design(kit.site, kit.edition)
     check_coverage(kit.fonts, {
-        "extra.commune.name.vi": words.commune, "extra.edition.slogan.vi": words.slogan.upper() + words.slogan,
-        "extra.edition.theme.vi": words.theme, "site_url": words.address,
+        "extra.commune.name.vi": words.commune, f"{kit.edition.source} › slogan.vi": words.slogan.upper() + words.slogan,
+        f"{kit.edition.source} › theme.vi": words.theme, "site_url": words.address,
         "data/strings/vi.yml › kit.print.*": words.scan + words.dates,
     })
     errors = BuildErrors("mkdocs.yml")
@@ -96,7 +96,7 @@ def rows(kit, lang: str, link) -> list[dict]:
     """The kit page's table and previews, in the page's language."""
     t = kit.site.t(lang)
     output = kit.outputs["print"]
-    slogan = kit.site.edition["slogan"]["vi"]
+    slogan = kit.edition.slogan["vi"]
     result = []
     for artwork in kit.site.kit.artworks:
         meta = output.meta[artwork.file]

@@ -12,8 +12,8 @@ draws its own pages' images, all at once, after its pages.
 
 JSON-LD describes the commune as a GovernmentOrganization on every page and
 the expo as an Event (with no organiser: the sources name only who announced
-it) on the home page and the expo's page
-(`extra.edition.expo.page`), from the settings only: no address, phone or
+it) on the home page (the current edition's) and on the expo's own page
+(`expo.page` in data/editions/<year>.yml), from the settings only: no address, phone or
 name that the settings do not hold. `application/ld+json` is data, never
 run, so the Content-Security-Policy does not list it (output/csp.py).
 The tags are written by overrides/partials/share-meta.html from `share`.
@@ -37,22 +37,22 @@ WIDTH, HEIGHT = 1200, 630
 FOLDER = "assets/og"
 
 
-def image_text(site, lang: str, home: bool, title: str) -> dict:
-    """What a page's share image says: who speaks, the page's title, the edition and its dates."""
-    edition = site.edition
+def image_text(site, edition, lang: str, home: bool, title: str) -> dict:
+    """What a page's share image says: who speaks, the page's title, its edition and its dates."""
     t = site.t(lang)
+    dates = (t("kit.print.dates", start=format_date(edition.response["start"], lang),
+               end=format_date(edition.response["end"], lang)) if edition.response
+             else format_date(edition.day, lang))
     return {
         "heading": site.commune["name"][lang],
-        "title": f"“{edition['theme'][lang]}”" if home else title,
-        "footer": [f"{edition['name'][lang]} · {edition['year']}",
-                   t("kit.print.dates", start=format_date(edition["response"]["start"], lang),
-                     end=format_date(edition["response"]["end"], lang))],
+        "title": f"“{edition.theme[lang]}”" if home and edition.theme else title,
+        "footer": [f"{edition.name[lang]} · {edition.year}", dates],
     }
 
 
-def structured_data(site, source: str, lang: str) -> Markup:
-    """JSON-LD for the page whose default-language source is `source`."""
-    edition, commune = site.edition, site.commune
+def structured_data(site, source: str, edition, lang: str) -> Markup:
+    """JSON-LD for the page whose default-language source is `source`, about `edition`."""
+    commune = site.commune
     other = next(code for code in site.languages.codes if code != lang)
     organisation = {
         "@type": "GovernmentOrganization",
@@ -72,8 +72,8 @@ def structured_data(site, source: str, lang: str) -> Markup:
     if same_as:
         organisation["sameAs"] = same_as
     graph = [organisation]
-    expo = edition["expo"]
-    if source in ("index.md", expo["page"]):
+    expo = edition.expo
+    if expo and source in ("index.md", expo["page"]):
         graph.append({
             "@type": "Event",
             "@id": f"{site.site_url}#{expo['name'].lower().replace(' ', '-')}",
@@ -140,13 +140,13 @@ class ShareImages:
             shutil.copyfile(folder / f"{key}.png", target / f"{key}.png")
 
 
-def share_context(site, images: ShareImages, lang: str, source: str, meta: dict, page_title, canonical_url,
-                  alternates) -> dict:
+def share_context(site, images: ShareImages, lang: str, source: str, edition, meta: dict, page_title,
+                  canonical_url, alternates) -> dict:
     """The `share` variable of overrides/partials/share-meta.html for one page."""
     home = source == "index.md"
     texts = site.texts[lang]
     title = texts["name"] if home else (meta.get("title") or page_title or texts["name"])
-    text = image_text(site, lang, home, title)
+    text = image_text(site, edition, lang, home, title)
     return {
         "title": title,
         "description": meta.get("description") or texts["description"],
@@ -155,5 +155,5 @@ def share_context(site, images: ShareImages, lang: str, source: str, meta: dict,
         "alternate_locales": [LOCALES[code] for code in sorted(alternates) if code != lang and code in LOCALES],
         "image": {"url": site.site_url + images.ask(text), "width": WIDTH, "height": HEIGHT,
                   "alt": f"{text['title']} · {text['heading']}"},
-        "jsonld": structured_data(site, source, lang),
+        "jsonld": structured_data(site, source, edition, lang),
     }

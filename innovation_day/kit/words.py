@@ -36,7 +36,8 @@ MINUTES = (1, 2)
 def fill(kit, name: str, lang: str) -> str:
     """A data/kit/ template filled with the settings: NFC, paragraphs split by one blank line."""
     site = kit.site
-    context = dict(site.extra, lang=lang, site_url=site.site_url, home=site.address("index.md", lang),
+    context = dict(site.extra, edition=kit.edition, unknown=site.t(lang)("edition.unknown"), lang=lang,
+                   site_url=site.site_url, home=site.address("index.md", lang),
                    address=display_address(site.site_url))
     try:
         source = (site.root / "data" / "kit" / name).read_text(encoding="utf-8")
@@ -63,7 +64,7 @@ def texts(kit) -> dict[str, str]:
 
 
 def inputs(kit) -> dict:
-    design = asdict(make_design(kit.site))
+    design = asdict(make_design(kit.site, kit.edition))
     design.pop("matrix")   # follows from the address
     return {"texts": texts(kit), "design": design, "preview": kit.preview}
 
@@ -81,8 +82,9 @@ def make(kit, folder) -> dict:
         errors.raise_if_any()
     for name, text in made.items():
         (folder / name).write_text(text, encoding="utf-8")
-    art = make_design(kit.site)
-    check_coverage(kit.fonts, {"extra.edition.slogan.vi": art.slogan.upper(), "extra.edition.theme.vi": art.theme})
+    art = make_design(kit.site, kit.edition)
+    check_coverage(kit.fonts, {f"{kit.edition.source} › slogan.vi": art.slogan.upper(),
+                                 f"{kit.edition.source} › theme.vi": art.theme})
     canvas = kit.canvas(art.slogan)
     canvas.page(SHARE_SIDE, SHARE_SIDE)
     draw_portrait(kit.fonts, canvas, art, SHARE_SIDE, SHARE_SIDE, SHARE_SIDE * SHARE_QR)
@@ -112,9 +114,17 @@ def posts(kit, lang: str, link) -> str:
                 "paragraphs": output.path(name).read_text(encoding="utf-8").split("\n\n"),
                 "txt": link(name)} for code, name in POSTS.items()],
         image=link(SHARE_IMAGE), width=width, height=height,
-        alt=t("kit.share.alt", slogan=kit.site.edition["slogan"]["vi"], address=display_address(kit.site.site_url)),
+        alt=t("kit.share.alt", slogan=kit.edition.slogan["vi"], address=display_address(kit.site.site_url)),
         download=t("kit.share.download", width=width, height=height), t=t,
     )
+
+
+def files(kit, lang: str, link) -> list[dict]:
+    """The texts and the share image as downloads, for the kit page's archive."""
+    t = kit.site.t(lang)
+    return [{"title": t("kit.loudspeaker.file"), "href": link(LOUDSPEAKER), "name": LOUDSPEAKER},
+            *[{"title": t(f"kit.posts.{code}"), "href": link(name), "name": name} for code, name in POSTS.items()],
+            {"title": t("kit.share.file"), "href": link(SHARE_IMAGE), "name": SHARE_IMAGE}]
 
 
 def downloads(kit) -> list[str]:

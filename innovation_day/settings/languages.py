@@ -44,6 +44,14 @@ class Languages:
         pattern = "|".join(re.escape(code) for code in self.others)
         return re.sub(rf"\.(?:{pattern})\.md$", ".md", src_uri) if pattern else src_uri
 
+    def source(self, src_uri: str, lang: str) -> str:
+        """A page's source file in a language, from its default-language source: x.md -> x.en.md."""
+        return src_uri if lang == self.default else f"{src_uri[: -len('.md')]}.{lang}.md"
+
+    def sources(self, src_uri: str) -> list[str]:
+        """A page's source files in every language."""
+        return [self.source(src_uri, lang) for lang in self.codes]
+
     def split(self, name: str) -> tuple[str, str]:
         """'x.en.md' -> ('x', 'en'); 'x.md' -> ('x', default)."""
         lang = self.of_source(name)

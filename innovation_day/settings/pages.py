@@ -1,10 +1,13 @@
 """Let pages quote the site settings instead of copying them.
 
 A page writes `{{ edition.theme | t }}` or `{{ edition.response.start | date }}`
-and gets this edition's value in its own language, so next year's edition
-changes mkdocs.yml only. Rendering is strict: an unknown name fails the build
-and names the page. `{{ edition_status() }}` is the edition's status line
-(templates/edition-status.html).
+and gets its edition's value in its own language: the edition its front matter
+names (`edition: 2025`), else the current one (settings/editions.py), so next
+year's edition is data only. A value not known yet (None) shows as "not yet
+published" in the page's language. Rendering is strict: an unknown name fails
+the build and names the page. `{{ edition_status() }}` is the edition's status
+line (templates/edition-status.html); `current`, `editions` and
+`past_editions` are there for pages that list the years.
 
 Jinja comments are remapped to `{##` ... `##}` because `{#` starts an
 attribute list in Markdown (attr_list).
@@ -32,47 +35,67 @@ def environment() -> jinja2.Environment:
 
     @jinja2.pass_context
     def translate(context, value):
+        if value is None:
+            return context["unknown"]
         if isinstance(value, dict):
             return value[context["lang"]]
         return value
 
     @jinja2.pass_context
     def date(context, value, year=True):
-        return format_date(value, context["lang"], year)
+        return context["unknown"] if value is None else format_date(value, context["lang"], year)
 
     env.filters["t"] = translate
     env.filters["date"] = date
     return env
 
 
-def edition_status(site, env, lang: str) -> Markup:
-    """The status line of the edition on the build's date; the reader's browser corrects it
+def edition_status(site, edition, env, lang: str) -> Markup:
+    """The status line of an edition on the build's date; the reader's browser corrects it
     between builds (templates/edition-status.js)."""
-    edition = site.edition
-    dates = {
-        "start": format_date(edition["response"]["start"], lang),
-        "end": format_date(edition["response"]["end"], lang),
-        "expo_start": format_date(edition["expo"]["start"], lang),
-        "expo_end": format_date(edition["expo"]["end"], lang),
-    }
     now = status(edition, site.today, site.t(lang), lang)
-    return Markup(env.get_template("edition-status.html").render(edition=edition, dates=dates, t=site.t(lang),
-                                                                 status=now, today=site.today.isoformat()))
+    return Markup(env.get_template("edition-status.html").render(
+        edition=edition, status=now, today=site.today.isoformat()))
 
 
-def render_page(page_env, markdown: str, site, status_env, lang: str, where: str) -> str:
-    """A page's Markdown with its `{{ … }}` settings filled in, in its language."""
+def render_page(page_env, markdown: str, site, status_env, lang: str, where: str, edition=None) -> str:
+    """A page's Markdown with its `{{ … }}` settings filled in, in its language, for its edition."""
     if "{{" not in markdown and "{%" not in markdown:
         return markdown
+    edition = edition or site.edition
+    blank = Blank(status_env.get_template("blank.html").render(text=site.t(lang)("edition.blank", year=edition.year)))
     context = dict(site.extra)
-    # `phase`: before, during or after the edition's campaign period on the build's date, so a
-    # page can say what was said then in the past once it is over ({% if phase == "after" %}).
-    context.update(lang=lang, edition_status=lambda: edition_status(site, status_env, lang),
-                   phase=phase(site.today, site.edition["response"]["start"], site.edition["response"]["end"]))
+    # `phase`: before, during or after the edition's period on the build's date, so a page
+    # can say what was said then in the past once it is over ({% if phase == "after" %}).
+    context.update(lang=lang, edition=edition, current=site.edition, editions=site.editions,
+                   past_editions=site.past_editions, unknown=site.t(lang)("edition.unknown"),
+                   edition_status=lambda: edition_status(site, edition, status_env, lang),
+                   # `{{ blank }}`: a part of a scaffolded plan page the commune has not published yet.
+                   blank=blank, phase=phase(site.today, *edition.period))
     try:
-        return page_env.from_string(markdown).render(context)
+        rendered = page_env.from_string(markdown).render(context)
     except jinja2.TemplateError as error:
         errors = BuildErrors("Nội dung / Content")
         errors.add(where, "{{ … }}", f"không hiểu biến cài đặt ({error})",
                    f"unknown setting in the page ({error})")
         errors.raise_if_any()
+    if blank.used and edition.published:
+        errors = BuildErrors("Nội dung / Content")
+        errors.add(where, "{{ blank }}", f"còn chỗ trống, nhưng {edition.source} ghi plan.published: true: "
+                   "dán toàn văn kế hoạch vào, hoặc để published: false",
+                   f"blanks are left, but {edition.source} says plan.published: true: "
+                   "paste the plan's full text in, or keep published: false")
+        errors.raise_if_any()
+    return rendered
+
+
+class Blank:
+    """`{{ blank }}`: a part of a scaffolded plan page that the commune has not published yet
+    (scripts/new.py edition). It remembers being shown: a plan marked published may have none."""
+
+    def __init__(self, html: str):
+        self.html, self.used = html, False
+
+    def __str__(self) -> str:
+        self.used = True
+        return self.html

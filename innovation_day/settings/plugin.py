@@ -69,7 +69,9 @@ class SettingsPlugin(BasePlugin):
 
     def on_page_markdown(self, markdown, page, config, files):
         lang = page_language(page, self.site)
-        return render_page(self.page_env, markdown, self.site, self.status_env, lang, f"docs/{page.file.src_uri}")
+        edition = self.site.edition_of_page(self.site.languages.default_source(page.file.src_uri), page.meta)
+        return render_page(self.page_env, markdown, self.site, self.status_env, lang, f"docs/{page.file.src_uri}",
+                           edition)
 
     def on_env(self, env, config, files):
         # overrides/partials/language.html looks here before Material's own table.

@@ -1,10 +1,11 @@
 """The site's settings, read from mkdocs.yml and checked in one pass: `Site`.
 
-The dates, theme, slogan and site address live once in mkdocs.yml `extra:`;
-every page, template and generated file reads them from a `Site`, so a bad
-value would spread silently. `load_site` checks every setting (the edition,
-the news, photo and kit settings, the interface strings) and reports every
-problem at once, naming the setting, before anything is built.
+The site's address and settings live once in mkdocs.yml `extra:`, each year's
+edition in data/editions/ (settings/editions.py); every page, template and
+generated file reads them from a `Site`, so a bad value would spread silently.
+`load_site` checks every setting (the editions, the news, photo and kit
+settings, the interface strings) and reports every problem at once, naming the
+file and the setting, before anything is built.
 """
 
 from __future__ import annotations
@@ -19,14 +20,12 @@ from urllib.parse import urlsplit
 from ..content.photos import PhotoSettings, photo_settings
 from ..errors import BuildErrors
 from ..kit.settings import KitSettings, kit_settings
+from .editions import Edition, read_editions
 from .languages import Languages, entry_value
 from .strings import Strings
 from .timeline import build_date
 
-BILINGUAL_TEXTS = ("edition.name", "edition.theme", "edition.slogan", "commune.name")
-DATES = ("edition.day",)
-PERIODS = ("edition.response", "edition.expo")
-PAGES = ("edition.expo.page",)
+BILINGUAL_TEXTS = ("commune.name",)
 
 
 @dataclass(frozen=True)
@@ -50,10 +49,28 @@ class Site:
     photos: PhotoSettings
     kit: KitSettings
     today: dt.date                     # the build's date in Vietnam (settings/timeline.py)
+    editions: tuple[Edition, ...] = ()   # every year's edition, oldest first
 
     @property
-    def edition(self) -> Mapping[str, Any]:
-        return self.extra["edition"]
+    def edition(self) -> Edition:
+        """The current edition: the newest one."""
+        return self.editions[-1]
+
+    @property
+    def past_editions(self) -> tuple[Edition, ...]:
+        """The earlier editions, newest first: the archive."""
+        return tuple(reversed(self.editions[:-1]))
+
+    def edition_of(self, year) -> Edition | None:
+        return next((e for e in self.editions if e.year == year), None)
+
+    def edition_of_page(self, source: str, meta: Mapping | None = None) -> Edition:
+        """The edition a page belongs to (given by its default-language source): the one its
+        front matter names (`edition: 2025`), the one whose expo page it is, else the current one."""
+        year = (meta or {}).get("edition")
+        if year is not None and self.edition_of(year):
+            return self.edition_of(year)
+        return next((e for e in self.editions if e.expo and e.expo["page"] == source), self.edition)
 
     @property
     def commune(self) -> Mapping[str, Any]:
@@ -98,18 +115,6 @@ def check_core(site_url: str, extra: Mapping, docs_dir: Path, languages: Languag
             text = value.get(lang) if isinstance(value, Mapping) else None
             if not isinstance(text, str) or not text.strip():
                 errors.add("mkdocs.yml", f"extra.{key}.{lang}", "thiếu nội dung", "missing text")
-    for key in DATES:
-        if not isinstance(lookup(extra, key), dt.date):
-            errors.add("mkdocs.yml", f"extra.{key}", "thiếu hoặc không phải ngày (YYYY-MM-DD)",
-                       "missing or not a date (YYYY-MM-DD)")
-    for key in PERIODS:
-        start, end = lookup(extra, f"{key}.start"), lookup(extra, f"{key}.end")
-        if not isinstance(start, dt.date) or not isinstance(end, dt.date):
-            errors.add("mkdocs.yml", f"extra.{key}.start/end", "thiếu hoặc không phải ngày (YYYY-MM-DD)",
-                       "missing or not a date (YYYY-MM-DD)")
-        elif start > end:
-            errors.add("mkdocs.yml", f"extra.{key}", "ngày bắt đầu sau ngày kết thúc",
-                       "the start date is after the end date")
     review = lookup(extra, "review") or {}
     sections, max_days = review.get("sections"), review.get("max_days")
     if not isinstance(sections, list) or not all(isinstance(x, str) and x for x in sections):
@@ -129,11 +134,6 @@ def check_core(site_url: str, extra: Mapping, docs_dir: Path, languages: Languag
                    "must be a number of characters from 40 to 1000")
     if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0.5 <= rate <= 2:
         errors.add("mkdocs.yml", "extra.reading.rate", "phải là tốc độ đọc từ 0,5 đến 2", "must be a rate from 0.5 to 2")
-    for key in PAGES:
-        src_uri = lookup(extra, key)
-        if not isinstance(src_uri, str) or not (docs_dir / src_uri).is_file():
-            errors.add("mkdocs.yml", f"extra.{key}", f"không có trang docs/{src_uri}",
-                       f"there is no page docs/{src_uri}")
 
 
 def news_settings(raw, errors: BuildErrors) -> NewsSettings | None:
@@ -150,12 +150,13 @@ def news_settings(raw, errors: BuildErrors) -> NewsSettings | None:
 def load_site(root: Path, docs_dir: Path, site_url: str, texts: Mapping, extra: Mapping,
               languages: Languages, today: dt.date | None = None) -> Site:
     """Check every setting, report every problem at once, and return the site's settings."""
-    errors = BuildErrors("mkdocs.yml")
+    errors = BuildErrors("Cài đặt / Settings")
     check_core(site_url, extra, docs_dir, languages, errors)
+    editions = read_editions(root, docs_dir, languages, errors)
     news = news_settings(extra.get("news"), errors)
     photos = photo_settings(extra.get("photos"), errors)
     kit = kit_settings(extra.get("kit"), errors)
     strings = Strings.load(root, languages, errors)
     errors.raise_if_any()
     return Site(root, docs_dir, site_url, languages, texts, extra, strings, news, photos, kit,
-                today or build_date())
+                today or build_date(), editions)

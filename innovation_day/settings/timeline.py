@@ -28,25 +28,37 @@ def phase(today: dt.date, start: dt.date, end: dt.date) -> str:
 
 @dataclass(frozen=True)
 class Status:
-    state: str          # before, during, after: of the commune's campaign period
-    text: str           # the status line, in one language
+    state: str          # before, during, after: of the edition's period (edition.period)
+    text: str           # the status line on the build's date, in one language
+    texts: dict         # every line the reader's browser may switch to, {days} left to fill
+    start: dt.date
+    end: dt.date
+    expo: tuple | None  # the expo's first and last days, when there is one
 
 
 def status(edition, today: dt.date, t, lang: str) -> Status:
-    """The edition's status line on `today` (the same rules as templates/edition-status.js)."""
-    response, expo = edition["response"], edition["expo"]
-    fields = {"start": format_date(response["start"], lang), "end": format_date(response["end"], lang),
-              "expo": expo["name"], "expo_start": format_date(expo["start"], lang),
-              "expo_end": format_date(expo["end"], lang), "year": edition["year"]}
-    state = phase(today, response["start"], response["end"])
+    """An edition's status line on `today` (the same rules as templates/edition-status.js).
+
+    With its response period known, the line counts to it; until the commune's plan sets it,
+    to 1 October itself, and says the plan is not published yet."""
+    start, end = edition.period
+    expo = edition.expo
+    fields = {"start": format_date(start, lang), "end": format_date(end, lang), "year": edition.year,
+              "day": format_date(edition.day, lang),
+              "expo": expo["name"] if expo else "", "expo_start": format_date(expo["start"], lang) if expo else "",
+              "expo_end": format_date(expo["end"], lang) if expo else ""}
+    group = "status" if edition.response else "status.pending"
+    texts = {key: t(f"{group}.{key}", **fields)
+             for key in ("before", "before.one", "during", "after")}
+    texts["expo"] = t("status.expo", **fields) if expo else ""
+    state = phase(today, start, end)
     if state == "before":
-        days = (response["start"] - today).days
-        text = t("status.before.one", **fields) if days == 1 else t("status.before", **fields).replace(
-            "{days}", str(days))
+        days = (start - today).days
+        text = texts["before.one"] if days == 1 else texts["before"].replace("{days}", str(days))
     elif state == "after":
-        text = t("status.after", **fields)
+        text = texts["after"]
     else:
-        text = t("status.during", **fields)
-        if phase(today, expo["start"], expo["end"]) == "during":
-            text += " " + t("status.expo", **fields)
-    return Status(state, text)
+        text = texts["during"]
+        if expo and phase(today, expo["start"], expo["end"]) == "during":
+            text += " " + texts["expo"]
+    return Status(state, text, texts, start, end, (expo["start"], expo["end"]) if expo else None)

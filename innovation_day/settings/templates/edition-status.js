@@ -24,7 +24,7 @@
       text = days === 1 ? d.beforeOne : d.before.replace("{days}", String(days));
     } else if (now > d.end) {
       text = d.after;
-    } else if (now >= d.expoStart && now <= d.expoEnd) {
+    } else if (d.expoStart && now >= d.expoStart && now <= d.expoEnd) {
       text = d.during + " " + d.expo;
     } else {
       text = d.during;
