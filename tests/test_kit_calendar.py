@@ -26,10 +26,10 @@ def test_calendar_has_the_response_period_and_the_expo_as_all_day_events(built_s
     events = calendar.walk("VEVENT")
     assert len(events) == 2
     response, expo = events
-    assert response.decoded("DTSTART") == dt.date(2025, 9, 22)
-    assert response.decoded("DTEND") == dt.date(2025, 10, 6)       # the day after 05/10, as RFC 5545 counts
-    assert expo.decoded("DTSTART") == dt.date(2025, 10, 1)
-    assert expo.decoded("DTEND") == dt.date(2025, 10, 4)
+    day = dt.timedelta(days=1)     # DTEND is the day after the last day, as RFC 5545 counts
+    assert (response.decoded("DTSTART"), response.decoded("DTEND")) == (
+        EDITION["response"]["start"], EDITION["response"]["end"] + day)
+    assert (expo.decoded("DTSTART"), expo.decoded("DTEND")) == (EDITION["expo"]["start"], EDITION["expo"]["end"] + day)
     for event in events:
         assert type(event.decoded("DTSTART")) is dt.date           # DATE values: no time, no time zone
         assert event.decoded("DTSTAMP").tzinfo is not None         # DTSTAMP in UTC
@@ -48,7 +48,8 @@ def test_uids_are_stable_and_shared_by_both_languages(built_site):
 def test_raw_file_is_rfc_5545(built_site):
     raw = (built_site / DOWNLOADS / "ngay-hoi-dmst-vi.ics").read_bytes()
     assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.rstrip().endswith(b"END:VCALENDAR")
-    assert b"DTSTART;VALUE=DATE:20250922" in raw and b"DTEND;VALUE=DATE:20251006" in raw
+    start, after = EDITION["response"]["start"], EDITION["response"]["end"] + dt.timedelta(days=1)
+    assert f"DTSTART;VALUE=DATE:{start:%Y%m%d}".encode() in raw and f"DTEND;VALUE=DATE:{after:%Y%m%d}".encode() in raw
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))     # folded lines
 
 
