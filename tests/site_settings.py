@@ -44,6 +44,21 @@ def edition():
 current_edition = edition   # for tests whose local variable is called `edition`
 
 
+def page_edition(source: str):
+    """The edition a page is about (its front matter's `edition:`, else the current one), as the build reads it."""
+    import yaml
+
+    text = (ROOT / "docs" / source).read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n", 2)[1]) if text.startswith("---\n") else {}
+    return site().edition_of_page(source, meta)
+
+
+def full_edition(of=None):
+    """The newest edition whose theme, slogan, dates and expo are all known (of a given `Site`, else the
+    site's): the one the tests of the kit and of the status rules exercise, whichever year is current."""
+    return [e for e in (of or site()).editions if e.complete and e.expo][-1]
+
+
 def shown_date(day, lang: str) -> str:
     """How the pages write a date (settings/dates.py: 22/9/2025, 05/10/2025, 22 September 2025)."""
     return format_date(day, lang)

@@ -24,6 +24,7 @@ from conftest import ROOT, make_site_copy, run_build, text
 from innovation_day.settings.config import site_from_file
 from innovation_day.settings.dates import format_date
 from innovation_day.settings.timeline import status
+from site_settings import full_edition
 
 pytestmark = pytest.mark.xdist_group("editions")
 
@@ -144,7 +145,9 @@ def test_the_coming_years_plan_page_is_marked_blank(switched, after):
 
 def test_earlier_plans_are_still_published_word_for_word(switched, built_site, after):
     _, site_dir = switched
-    for past in after.past_editions:
+    published = [past for past in after.past_editions if past.published]
+    assert published
+    for past in published:
         for lang in after.languages.codes:
             path = after.languages.page_path(past.plan_page, lang)
             then, now = page(built_site, path), page(site_dir, path)
@@ -154,7 +157,7 @@ def test_earlier_plans_are_still_published_word_for_word(switched, built_site, a
 
 def test_earlier_kits_are_still_published_file_for_file(switched, built_site, after):
     _, site_dir = switched
-    for past in after.past_editions:
+    for past in [past for past in after.past_editions if past.complete]:
         folder = f"tai-lieu/tai-ve/{past.year}"
         published = sorted(p.name for p in (built_site / folder).iterdir())
         assert published, folder
@@ -236,14 +239,15 @@ def test_campaign_wording_is_told_in_the_past_once_the_period_is_over(before, so
     from innovation_day.settings.pages import environment, render_page
     from innovation_day.templates import environment as templates
 
-    edition, lang = before.edition, before.languages.of_source(source)
+    edition, lang = full_edition(before), before.languages.of_source(source)
     markdown = (ROOT / "docs" / source).read_text(encoding="utf-8").split("---\n", 2)[2]
     start, end = edition.response["start"], edition.response["end"]
     period = f"({format_date(start, lang)} – {format_date(end, lang)})"
 
     def on(day):
         site = dataclasses.replace(before, today=day)
-        return render_page(environment(), markdown, site, templates("settings", html_layout=False), lang, source)
+        return render_page(environment(), markdown, site, templates("settings", html_layout=False), lang, source,
+                           edition)
 
     assert period not in on(start)
     assert on(end + dt.timedelta(days=1)).count(period) == 2     # the loudspeaker text and the posts

@@ -14,10 +14,10 @@ import pytest
 import yaml
 
 from conftest import make_site_copy, run_build
-from site_settings import extra, edition
+from site_settings import extra, page_edition
 
 ROOT = Path(__file__).resolve().parent.parent
-EDITION = edition()
+EDITION = page_edition("chinh-sach/ngay-hoi-dmst.md")   # the year the explainer is about
 GLOSSARY = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
 
 # Explainer pages, as paths under the site root (English under en/).

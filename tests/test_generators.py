@@ -33,6 +33,7 @@ from innovation_day.settings.editions import read_editions
 from innovation_day.settings.site import load_site
 from innovation_day.templates import environment, relative_url
 from kit_helpers import ROOT, texts
+from site_settings import full_edition
 
 SITE_URL = "https://example.github.io/thu-nghiem/"
 
@@ -44,7 +45,7 @@ def site():
 
 @pytest.fixture
 def kit(site, tmp_path):
-    made = Kit(site, site.edition)                          # the current edition's kit
+    made = Kit(site, full_edition(site))                    # an edition's kit
     made.cache = Cache(tmp_path / "kit", made.fonts.folder)   # a cache of its own
     return made
 
@@ -55,7 +56,7 @@ def edition_copy(site, tmp_path, change) -> Path:
     """A root whose data/ is the site's, with the current edition's file changed by `change`."""
     root = tmp_path / "repo"
     shutil.copytree(site.root / "data", root / "data")
-    path = root / site.edition.source
+    path = root / full_edition(site).source
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(raw)
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
@@ -79,7 +80,7 @@ def edition_problems(site, tmp_path, change) -> str:
 ])
 def test_a_bad_edition_setting_names_its_file_and_field(site, tmp_path, change, field):
     problems = edition_problems(site, tmp_path, change)
-    assert f"{site.edition.source} › {field}:" in problems, problems
+    assert f"{full_edition(site).source} › {field}:" in problems, problems
 
 
 def test_an_edition_waiting_for_its_plan_may_leave_its_words_null(site, tmp_path):
@@ -99,7 +100,7 @@ def test_every_settings_problem_is_reported_in_one_pass(site, tmp_path):
     message = str(failure.value)
     for field in ("site_url", "extra.news.per_page", "extra.photos.widths", "extra.kit.colours"):
         assert f"mkdocs.yml › {field}" in message, message
-    assert f"{site.edition.source} › theme.en" in message, message
+    assert f"{full_edition(site).source} › theme.en" in message, message
     assert "5 problem(s)" in message
 
 
@@ -137,7 +138,7 @@ def test_the_qr_code_reads_back_as_the_site_address(kit, tmp_path):
 
 def test_a_changed_date_format_makes_new_print_files(kit, monkeypatch):
     first = kit.generate_one("print")["ap-phich-a4.pdf"]
-    start = kit.site.edition["response"]["start"]
+    start = kit.edition["response"]["start"]
     written = format_date(start, "vi")
     assert written in PdfReader(first).pages[0].extract_text()
     # Another way of writing dates (as if settings/dates.py changed): the print files follow.
@@ -156,10 +157,11 @@ def test_an_unchanged_kit_is_taken_from_the_cache(kit):
 
 
 def test_the_calendar_holds_the_editions_dates(site):
-    data = calendar.calendar_data(site, site.edition, "en")
-    parsed = Calendar.from_ical(calendar.calendar(data, site.edition["year"], dt.datetime(2025, 1, 1)))
+    edition = full_edition(site)
+    data = calendar.calendar_data(site, edition, "en")
+    parsed = Calendar.from_ical(calendar.calendar(data, edition["year"], dt.datetime(2025, 1, 1)))
     events = {str(e["summary"]): e for e in parsed.walk("VEVENT")}
-    response, expo = site.edition["response"], site.edition["expo"]
+    response, expo = edition["response"], edition["expo"]
     assert len(events) == 2
     period = next(e for e in events.values() if e.decoded("dtstart") == response["start"])
     assert period.decoded("dtend") == response["end"] + dt.timedelta(days=1)
@@ -169,8 +171,8 @@ def test_the_calendar_holds_the_editions_dates(site):
 
 def test_print_inputs_name_every_word_drawn(kit):
     words = prints.inputs(kit)["design"]
-    assert words["slogan"] == kit.site.edition["slogan"]["vi"]
-    assert format_date(kit.site.edition["response"]["end"], "vi") in words["dates"]
+    assert words["slogan"] == kit.edition["slogan"]["vi"]
+    assert format_date(kit.edition["response"]["end"], "vi") in words["dates"]
 
 
 # Content ---------------------------------------------------------------------
@@ -226,7 +228,7 @@ def test_run_time_class_names_keep_their_rules_when_their_block_is_on_a_page(tmp
 def test_the_status_line_follows_the_build_date(site):
     from innovation_day.settings.timeline import status
 
-    edition = site.edition
+    edition = full_edition(site)
     start, end = edition["response"]["start"], edition["response"]["end"]
     expo = edition["expo"]["start"]
     for lang in site.languages.codes:
@@ -243,10 +245,11 @@ def test_the_status_line_follows_the_build_date(site):
 
 
 def test_past_events_are_not_offered_to_a_calendar(site, tmp_path):
-    end = max(site.edition["response"]["end"], site.edition["expo"]["end"])
-    for day, offered in ((site.edition["response"]["start"], True), (end + dt.timedelta(days=1), False)):
+    edition = full_edition(site)
+    end = max(edition["response"]["end"], edition["expo"]["end"])
+    for day, offered in ((edition["response"]["start"], True), (end + dt.timedelta(days=1), False)):
         later = dataclasses.replace(site, today=day)
-        kit = Kit(later, later.edition)
+        kit = Kit(later, edition)
         section = calendar.section(kit, site.languages.default, lambda name: name)
         assert (site.t(site.languages.default)("kit.calendar.add") in section) is offered
         assert ("kit-calendar--past" in section) is not offered

@@ -7,17 +7,21 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ROOT
-from site_settings import extra, shown_date, edition
+from site_settings import extra, settings, shown_date, edition
 
 EDITION = edition()
 THEME, SLOGAN = EDITION["theme"], EDITION["slogan"]
-KEY_DATES = (EDITION["response"]["start"], EDITION["response"]["end"], EDITION["expo"]["start"], EDITION["expo"]["end"])
+# The dates the edition has so far: 1 October, and the campaign period and expo once set.
+KEY_DATES = (EDITION.day,) + ((EDITION.response["start"], EDITION.response["end"]) if EDITION.response else ()) + (
+    (EDITION.expo["start"], EDITION.expo["end"]) if EDITION.expo else ())
 
 
 def text_of(soup) -> str:
     return " ".join(soup.select_one("article").get_text(" ").split())
 
 
+@pytest.mark.skipif(not (THEME and SLOGAN), reason="the current edition's theme and slogan are not published yet "
+                                                "(tests/test_editions.py checks what the home page says then)")
 def test_theme_and_slogan_in_their_exact_wording(soup_of):
     soup = soup_of("")
     assert soup.select_one(".banner .slogan").get_text(strip=True) == SLOGAN["vi"]
@@ -50,12 +54,14 @@ def test_status_line_is_in_the_html_for_the_build_date(soup_of, page):
     built = dt.date.fromisoformat(line["data-built"])
     expected = status(site.edition, built, site.t(lang), lang)
     assert (line["data-state"], " ".join(line.get_text().split())) == (expected.state, expected.text)
-    response = site.edition["response"]
-    assert (line["data-start"], line["data-end"]) == (response["start"].isoformat(), response["end"].isoformat())
+    start, end = site.edition.period
+    assert (line["data-start"], line["data-end"]) == (start.isoformat(), end.isoformat())
 
 
 def test_every_section_has_a_working_entry(soup_of, built_site, site_url):
-    for page, count in (("", 7), ("en/", 7)):
+    # One card per section of the menu, and the current edition's expo when it has one.
+    count = len(settings()["nav"]) - 1 + bool(EDITION.expo)
+    for page in ("", "en/"):
         links = [a["href"] for a in soup_of(page).select(".grid.cards a")]
         assert len(links) == count
         for href in links:

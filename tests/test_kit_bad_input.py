@@ -19,6 +19,7 @@ from innovation_day.kit.build import Kit
 from innovation_day.settings.config import site_from_file
 from innovation_day.settings.site import load_site
 from kit_helpers import ROOT
+from site_settings import full_edition
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def test_a_code_too_big_for_its_banner_names_the_setting(site, tmp_path):
     banner = next(number for number, a in enumerate(site.extra["kit"]["artworks"], 1) if a["kind"] == "banner")
     changed = with_extra(site, lambda extra: extra["kit"]["artworks"][banner - 1].update(scan_from=9))
     with pytest.raises(BuildError) as failure:
-        prints.make(Kit(changed, changed.edition), tmp_path)
+        prints.make(Kit(changed, full_edition(changed)), tmp_path)
     message = str(failure.value)
     assert f"mkdocs.yml › extra.kit.artworks[{banner}].scan_from" in message
     assert "không vừa" in message and "does not fit" in message
@@ -53,11 +54,11 @@ def test_a_loudspeaker_text_too_long_names_the_file(site, tmp_path):
     speech = root / "data/kit/loa-phat-thanh.txt"
     speech.write_text(speech.read_text(encoding="utf-8") + "\n\n" + "Xin nhắc lại. " * 60, encoding="utf-8")
     with pytest.raises(BuildError, match=r"data/kit/loa-phat-thanh\.txt › .*phút.*minutes"):
-        words.make(Kit(dataclasses.replace(site, root=root), site.edition), tmp_path)
+        words.make(Kit(dataclasses.replace(site, root=root), full_edition(site)), tmp_path)
 
 
 def test_a_character_the_font_lacks_names_the_setting(site, tmp_path):
-    edition = site.edition
+    edition = full_edition(site)
     starred = dataclasses.replace(edition, slogan=dict(edition.slogan, vi="★ " + edition.slogan["vi"]))
     with pytest.raises(BuildError, match=re.escape(f"{edition.source} › slogan.vi") + ".*★"):
         prints.make(Kit(site, starred), tmp_path)

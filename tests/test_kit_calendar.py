@@ -9,9 +9,10 @@ from urllib.parse import urljoin
 import pytest
 from icalendar import Calendar
 
-from kit_helpers import DOWNLOADS, edition, settings, current_edition
+from kit_helpers import DOWNLOADS, KIT_EDITION, SITE_FILES, settings
+from site_settings import page_edition
 
-EDITION = edition()
+EDITION = KIT_EDITION
 
 
 def read(site, lang) -> Calendar:
@@ -53,11 +54,13 @@ def test_raw_file_is_rfc_5545(built_site):
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))     # folded lines
 
 
-@pytest.mark.parametrize("page, lang", [("", "vi"), ("en/", "en"), ("viie-2025/", "vi"), ("en/viie-2025/", "en"),
-                                        ("tai-lieu/", "vi"), ("en/tai-lieu/", "en")])
-def test_add_to_calendar_only_while_an_event_is_ahead(soup_of, built_site, site_url, page, lang, built_on):
-    edition = current_edition()
-    over = built_on > max(edition["response"]["end"], edition["expo"]["end"])
+@pytest.mark.parametrize("page, source, lang", [
+    ("", "index.md", "vi"), ("en/", "index.md", "en"), ("viie-2025/", "viie-2025/index.md", "vi"),
+    ("en/viie-2025/", "viie-2025/index.md", "en"), ("tai-lieu/", "tai-lieu/index.md", "vi"),
+    ("en/tai-lieu/", "tai-lieu/index.md", "en")])
+def test_add_to_calendar_only_while_an_event_is_ahead(soup_of, built_site, site_url, page, source, lang, built_on):
+    edition = page_edition(source)      # the year the page is about: the current one, or the expo's
+    over = built_on > edition.last_day
     link = soup_of(page).select_one(".kit-calendar a.md-button")
     past = soup_of(page).select_one(".kit-calendar--past")
     if over:
@@ -66,4 +69,4 @@ def test_add_to_calendar_only_while_an_event_is_ahead(soup_of, built_site, site_
         return
     assert past is None and link is not None
     path = urljoin(site_url + page, link["href"])[len(site_url):]
-    assert path == f"{DOWNLOADS}/ngay-hoi-dmst-{lang}.ics" and (built_site / path).is_file()
+    assert path == f"{SITE_FILES}/{edition.year}/ngay-hoi-dmst-{lang}.ics" and (built_site / path).is_file()

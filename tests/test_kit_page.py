@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from PIL import Image
 
-from kit_helpers import DOWNLOADS, SITE_FILES, settings, texts
+from kit_helpers import DOWNLOADS, KIT_EDITION, SITE_FILES, current_kit, settings, texts
 from site_settings import shown_date, edition, current_edition
 
 EXTRA = settings()["extra"]
@@ -21,6 +21,7 @@ def target(site_url: str, page: str, href: str) -> str:
     return urljoin(site_url + page, href)[len(site_url):]
 
 
+@current_kit
 @pytest.mark.parametrize("lang", PAGES)
 def test_every_link_and_image_on_the_kit_page_exists(soup_of, built_site, site_url, lang, built_on):
     article = soup_of(PAGES[lang]).select_one("article")
@@ -32,16 +33,18 @@ def test_every_link_and_image_on_the_kit_page_exists(soup_of, built_site, site_u
         path = target(site_url, PAGES[lang], href)
         assert (built_site / path).exists() or (built_site / path / "index.html").exists(), href
         if path.startswith(SITE_FILES):
-            downloads.add(path.rsplit("/", 1)[1])
+            downloads.add(path)
+    # The current edition's own files, and the site's QR code (an earlier year's are in the archive).
+    own = {path.rsplit("/", 1)[1] for path in downloads if path.startswith(f"{SITE_FILES}/{edition().year}/")}
     for artwork in KIT["artworks"]:
-        assert {f"{artwork['file']}.pdf", f"{artwork['file']}.png"} <= downloads
-    assert {"ma-qr.svg", "ma-qr.png", "loa-phat-thanh.txt", "bai-dang-vi.txt", "bai-dang-en.txt",
-            "anh-chia-se.png"} <= downloads
-    edition = current_edition()
-    ahead = built_on <= max(edition["response"]["end"], edition["expo"]["end"])
-    assert (f"ngay-hoi-dmst-{lang}.ics" in downloads) is ahead, "a calendar only while its events are ahead"
+        assert {f"{artwork['file']}.pdf", f"{artwork['file']}.png"} <= own
+    assert {"loa-phat-thanh.txt", "bai-dang-vi.txt", "bai-dang-en.txt", "anh-chia-se.png"} <= own
+    assert {f"{SITE_FILES}/ma-qr.svg", f"{SITE_FILES}/ma-qr.png"} <= downloads
+    ahead = built_on <= edition().last_day
+    assert (f"ngay-hoi-dmst-{lang}.ics" in own) is ahead, "a calendar only while its events are ahead"
 
 
+@current_kit
 @pytest.mark.parametrize("lang", PAGES)
 def test_previews_have_alt_text_and_their_real_size(soup_of, built_site, site_url, lang):
     images = soup_of(PAGES[lang]).select("article img")
@@ -56,6 +59,7 @@ def test_previews_have_alt_text_and_their_real_size(soup_of, built_site, site_ur
     assert all(edition()["slogan"]["vi"] in img["alt"] for img in previews)
 
 
+@current_kit
 @pytest.mark.parametrize("lang, words", [
     ("vi", ("0,8 × 5 m", "0,7 × 4 m", "A3", "A4", "0,6 × 1,6 m", "50 cm", "5 m", "10 cm", "1 m")),
     ("en", ("0.8 × 5 m", "0.7 × 4 m", "A3", "A4", "0.6 × 1.6 m", "50 cm", "5 m", "10 cm", "1 m")),
@@ -84,12 +88,13 @@ def test_how_to_print_and_where_to_hang(soup_of, lang, heads):
         assert head in text
 
 
+@current_kit
 def test_loudspeaker_text_is_one_to_two_minutes_of_vietnamese_from_the_settings(built_site, soup_of, site_url):
     raw = (built_site / DOWNLOADS / "loa-phat-thanh.txt").read_bytes()
     text = raw.decode("utf-8")
     assert unicodedata.is_normalized("NFC", text) and not raw.startswith(b"\xef\xbb\xbf")
     assert 180 <= len(text.split()) <= 300
-    edition = current_edition()
+    edition = KIT_EDITION
     expo_start = edition["expo"]["start"]
     for needle in (edition["theme"]["vi"], edition["slogan"]["vi"], shown_date(edition["response"]["start"], "vi"),
                    shown_date(edition["response"]["end"], "vi"), f"{expo_start.day:02d}/{expo_start.month}",
@@ -103,6 +108,7 @@ def test_loudspeaker_text_is_one_to_two_minutes_of_vietnamese_from_the_settings(
         assert " ".join(shown.get_text(" ").split()) == " ".join(text.split())
 
 
+@current_kit
 def test_posts_in_both_languages_link_to_the_site(built_site, soup_of, site_url):
     for lang, home in (("vi", site_url), ("en", site_url + "en/")):
         text = (built_site / DOWNLOADS / f"bai-dang-{lang}.txt").read_text(encoding="utf-8")

@@ -10,7 +10,8 @@ import json
 import pytest
 from PIL import Image
 
-from kit_helpers import edition, settings
+from kit_helpers import settings
+from site_settings import page_edition, site
 
 EXTRA = settings()["extra"]
 CONFIG_I18N_EN = next(language for plugin in settings()["plugins"] if isinstance(plugin, dict) and "i18n" in plugin
@@ -72,16 +73,22 @@ def test_commune_is_a_government_organisation_in_both_languages(pages, soup_of, 
         assert organisation.get("sameAs", []) == [commune[k] for k in ("website", "facebook", "zalo") if commune.get(k)]
 
 
-@pytest.mark.parametrize("page", ["", "en/", "viie-2025/", "en/viie-2025/"])
-def test_viie_is_an_event_with_dates_and_place(soup_of, site_url, page):
+@pytest.mark.parametrize("page, source, lang", [("", "index.md", "vi"), ("en/", "index.md", "en"),
+                                                ("viie-2025/", "viie-2025/index.md", "vi"),
+                                                ("en/viie-2025/", "viie-2025/index.md", "en")])
+def test_the_expo_is_an_event_with_dates_and_place(soup_of, site_url, page, source, lang):
+    """On the home page (the current edition's expo, if it has one) and on the expo's own page."""
     events = [item for item in jsonld(soup_of(page)) if item["@type"] == "Event"]
-    assert len(events) == 1
-    event, expo = events[0], edition()["expo"]
+    expo = page_edition(source).expo
+    assert len(events) == (1 if expo else 0)
+    if not expo:
+        return
+    event = events[0]
     assert (event["startDate"], event["endDate"]) == (expo["start"].isoformat(), expo["end"].isoformat())
-    assert "Hòa Lạc" in event["location"]["name"] and expo["name"] in event["name"]
+    assert event["location"]["name"] == expo["venue"][lang] and expo["name"] in event["name"]
     # The sources name who announced the expo, not who organised it: no organiser is claimed.
     assert "organizer" not in event
-    assert event["url"].startswith(site_url) and event["url"].endswith("viie-2025/")
+    assert event["url"] == site_url + site().languages.page_path(expo["page"], lang)
 
 
 def test_other_pages_describe_no_event(soup_of):
