@@ -211,23 +211,31 @@ def test_an_earlier_years_own_pages_keep_their_year(switched, after):
             assert str(past.year) in text(calendar)
 
 
-def test_a_plan_marked_published_with_blanks_left_fails_naming_the_page(before):
-    """`published: true` is checked: the scaffold's blanks must all be replaced by the plan's text."""
-    import dataclasses
+def test_a_plan_counts_as_published_once_no_blank_is_left(switched, after):
+    """The scaffold's blanks mark what the commune has not published; filling them in is what publishes."""
+    from innovation_day.errors import BuildErrors
+    from innovation_day.settings.editions import read_editions
 
-    from innovation_day.errors import BuildError
-    from innovation_day.settings.pages import environment, render_page
-    from innovation_day.templates import environment as templates
+    repo, _ = switched
+    year = after.edition.year
+    pages = [repo / "docs" / source for source in after.languages.sources(after.edition.plan_page)]
+    texts = [page.read_text(encoding="utf-8") for page in pages]
 
-    status_env = templates("settings", html_layout=False)
-    waiting = dataclasses.replace(before.edition, plan={"published": False})
-    shown = render_page(environment(), "{{ blank }}", before, status_env, "vi", "docs/ke-hoach/x.md", waiting)
-    assert before.t("vi")("edition.blank", year=waiting.year) in shown
-    published = dataclasses.replace(waiting, plan={"published": True})
-    with pytest.raises(BuildError, match=r"docs/ke-hoach/x\.md › \{\{ blank \}\}.*published: true"):
-        render_page(environment(), "Text.\n\n{{ blank }}", before, status_env, "vi", "docs/ke-hoach/x.md", published)
-    # Quoting the placeholder, as the editor's guide does, is not a blank.
-    assert render_page(environment(), '{{ "{{ blank }}" }}', before, status_env, "vi", "x", published) == "{{ blank }}"
+    def published() -> bool:
+        errors = BuildErrors("test")
+        editions = read_editions(repo, repo / "docs", after.languages, errors)
+        assert errors.problems == []
+        return next(e for e in editions if e.year == year).published
+
+    try:
+        pages[0].write_text(texts[0].replace("{{ blank }}", "Toàn văn."), encoding="utf-8")
+        assert not published()          # the other language's page still waits
+        for page, text in zip(pages, texts):
+            page.write_text(text.replace("{{ blank }}", "Text."), encoding="utf-8")
+        assert published()
+    finally:
+        for page, text in zip(pages, texts):
+            page.write_text(text, encoding="utf-8")
 
 
 @pytest.mark.parametrize("source", ["tai-lieu/index.md", "tai-lieu/index.en.md"])

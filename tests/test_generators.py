@@ -75,7 +75,6 @@ def edition_problems(site, tmp_path, change) -> str:
     (lambda raw: raw.pop("day"), "day"),
     (lambda raw: raw.update(day=dt.date(raw["year"] + 1, 10, 1)), "day"),
     (lambda raw: raw["expo"].update(page="khong-co/index.md"), "expo.page"),
-    (lambda raw: raw["plan"].pop("published"), "plan.published"),
     (lambda raw: raw.update(year=raw["year"] + 1), "year"),
 ])
 def test_a_bad_edition_setting_names_its_file_and_field(site, tmp_path, change, field):

@@ -17,6 +17,7 @@ every year, is known ahead.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,9 @@ FOLDER = "data/editions"
 PLAN_FOLDER = "ke-hoach"            # docs/ke-hoach/<year>.md: the plan of each year
 TEXTS = ("name", "theme", "slogan")  # name is required; theme and slogan may wait for the plan
 EXPO_TEXTS = ("venue", "title")
+# What scripts/new.py puts where the plan's text will go (settings/pages.py shows it as
+# "chưa cập nhật"): a plan page without it is the published plan.
+BLANK = re.compile(r"\{\{\s*blank\s*\}\}")
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,9 @@ class Edition:
     slogan: Mapping[str, str] | None
     response: Mapping[str, dt.date] | None     # the commune's response period: start, end
     expo: Mapping[str, Any] | None             # the year's expo, when announced
-    plan: Mapping[str, Any] = field(default_factory=dict)   # published, number, date
+    plan: Mapping[str, Any] = field(default_factory=dict)   # number, date
     source: str = ""                           # data/editions/<year>.yml
+    published: bool = True                     # its plan's pages hold the text, no blank left
 
     def __getitem__(self, key: str):
         return getattr(self, key)
@@ -56,11 +61,6 @@ class Edition:
     def plan_page(self) -> str:
         """The plan's page, as its default-language source."""
         return f"{PLAN_FOLDER}/{self.year}.md"
-
-    @property
-    def published(self) -> bool:
-        """True once the commune's plan for this year is on its page."""
-        return bool(self.plan.get("published"))
 
     @property
     def complete(self) -> bool:
@@ -163,22 +163,23 @@ def read_edition(path: Path, root: Path, docs_dir: Path, languages, errors: Buil
     response = None if raw.get("response") is None else _period(raw["response"], where, "response", errors)
     expo = _expo(raw.get("expo"), where, languages, docs_dir, errors)
     plan = raw.get("plan") if isinstance(raw.get("plan"), Mapping) else {}
-    if not isinstance(raw.get("plan"), Mapping) or not isinstance(plan.get("published"), bool):
-        errors.add(where, "plan.published", "ghi true khi toàn văn kế hoạch đã đăng, false khi chưa",
-                   "true once the plan's full text is on its page, false until then")
     if plan.get("number") is not None and not isinstance(plan["number"], str):
         errors.add(where, "plan.number", "ghi số văn bản trong ngoặc kép, ví dụ \"123/KH-UBND\", hoặc null",
                    "write the document's number in quotes, e.g. \"123/KH-UBND\", or null")
     if plan.get("date") is not None:
         _date(plan["date"], where, "plan.date", errors)
+    blanks = False
     if year:
         for source in languages.sources(f"{PLAN_FOLDER}/{year}.md"):
-            if not (docs_dir / source).is_file():
+            page = docs_dir / source
+            if not page.is_file():
                 errors.add(where, "plan", f"thiếu trang kế hoạch docs/{source}", f"the plan's page docs/{source} is missing")
+            elif BLANK.search(page.read_text(encoding="utf-8")):
+                blanks = True
     if len(errors.problems) > found:
         return None
     return Edition(year, day, texts["name"], texts["theme"], texts["slogan"], response, expo,
-                   dict(plan), where)
+                   dict(plan), where, published=not blanks)
 
 
 def read_editions(root: Path, docs_dir: Path, languages, errors: BuildErrors) -> tuple[Edition, ...]:

@@ -63,7 +63,7 @@ def render_page(page_env, markdown: str, site, status_env, lang: str, where: str
     if "{{" not in markdown and "{%" not in markdown:
         return markdown
     edition = edition or site.edition
-    blank = Blank(status_env.get_template("blank.html").render(text=site.t(lang)("edition.blank", year=edition.year)))
+    blank = Markup(status_env.get_template("blank.html").render(text=site.t(lang)("edition.blank", year=edition.year)))
     context = dict(site.extra)
     # `phase`: before, during or after the edition's period on the build's date, so a page
     # can say what was said then in the past once it is over ({% if phase == "after" %}).
@@ -79,23 +79,4 @@ def render_page(page_env, markdown: str, site, status_env, lang: str, where: str
         errors.add(where, "{{ … }}", f"không hiểu biến cài đặt ({error})",
                    f"unknown setting in the page ({error})")
         errors.raise_if_any()
-    if blank.used and edition.published:
-        errors = BuildErrors("Nội dung / Content")
-        errors.add(where, "{{ blank }}", f"còn chỗ trống, nhưng {edition.source} ghi plan.published: true: "
-                   "dán toàn văn kế hoạch vào, hoặc để published: false",
-                   f"blanks are left, but {edition.source} says plan.published: true: "
-                   "paste the plan's full text in, or keep published: false")
-        errors.raise_if_any()
     return rendered
-
-
-class Blank:
-    """`{{ blank }}`: a part of a scaffolded plan page that the commune has not published yet
-    (scripts/new.py edition). It remembers being shown: a plan marked published may have none."""
-
-    def __init__(self, html: str):
-        self.html, self.used = html, False
-
-    def __str__(self) -> str:
-        self.used = True
-        return self.html
