@@ -9,9 +9,9 @@ the share images and the status lines. The others stay published as they were,
 at their own addresses, with their own kit.
 
 `python scripts/new.py edition YEAR` scaffolds a year; until the commune's plan
-is out, its theme, slogan and dates stay null and the pages say "not yet
-published". Nothing is guessed: only 1 October, set by the Prime Minister for
-every year, is known ahead.
+is out, its theme, slogan and dates stay null, its plan's pages hold `{{ blank }}`
+where the text will go, and the pages say "not yet published". Nothing is
+guessed: only 1 October, set by the Prime Minister for every year, is known ahead.
 """
 
 from __future__ import annotations
