@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import make_site_copy, run_build
-from site_settings import extra, page_edition
+from site_settings import page_edition
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITION = page_edition("chinh-sach/ngay-hoi-dmst.md")   # the year the explainer is about

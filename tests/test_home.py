@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ROOT
-from site_settings import extra, settings, shown_date, edition
+from site_settings import settings, shown_date, edition
 
 EDITION = edition()
 THEME, SLOGAN = EDITION["theme"], EDITION["slogan"]

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from icalendar import Calendar
 
-from kit_helpers import DOWNLOADS, KIT_EDITION, SITE_FILES, settings
+from kit_helpers import DOWNLOADS, KIT_EDITION, SITE_FILES
 from site_settings import page_edition
 
 EDITION = KIT_EDITION

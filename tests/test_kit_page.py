@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from kit_helpers import DOWNLOADS, KIT_EDITION, SITE_FILES, current_kit, settings, texts
-from site_settings import shown_date, edition, current_edition
+from site_settings import shown_date, edition
 
 EXTRA = settings()["extra"]
 KIT = EXTRA["kit"]

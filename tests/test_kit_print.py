@@ -11,7 +11,7 @@ from fontTools.ttLib import TTFont
 from PIL import Image
 from pypdf import PdfReader
 
-from kit_helpers import KIT_EDITION, DOWNLOADS, PT_PER_M, decode, phone_photo, print_files, render_pdf, edition, settings, side_px, texts
+from kit_helpers import KIT_EDITION, DOWNLOADS, PT_PER_M, decode, phone_photo, print_files, render_pdf, settings, side_px, texts
 
 KIT = settings()["extra"]["kit"]
 EDITION = KIT_EDITION

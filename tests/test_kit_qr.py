@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from kit_helpers import DOWNLOADS, SITE_FILES, decode, phone_photo, qr_images, side_px, svg_in_chromium, texts
+from kit_helpers import SITE_FILES, decode, phone_photo, qr_images, side_px, svg_in_chromium, texts
 
 
 def test_png_decodes_to_site_url_with_level_q(built_site, site_url):

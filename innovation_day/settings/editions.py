@@ -111,7 +111,8 @@ def _period(raw, where: str, key: str, errors: BuildErrors):
         errors.add(where, key, "phải có start và end (YYYY-MM-DD), hoặc để null khi chưa có",
                    "must have start and end (YYYY-MM-DD), or be null while unknown")
         return None
-    start, end = _date(raw.get("start"), where, f"{key}.start", errors), _date(raw.get("end"), where, f"{key}.end", errors)
+    start = _date(raw.get("start"), where, f"{key}.start", errors)
+    end = _date(raw.get("end"), where, f"{key}.end", errors)
     if start and end and start > end:
         errors.add(where, key, "ngày bắt đầu sau ngày kết thúc", "the start date is after the end date")
     return dict(raw) if start and end and start <= end else None
@@ -173,7 +174,8 @@ def read_edition(path: Path, root: Path, docs_dir: Path, languages, errors: Buil
         for source in languages.sources(f"{PLAN_FOLDER}/{year}.md"):
             page = docs_dir / source
             if not page.is_file():
-                errors.add(where, "plan", f"thiếu trang kế hoạch docs/{source}", f"the plan's page docs/{source} is missing")
+                errors.add(where, "plan", f"thiếu trang kế hoạch docs/{source}",
+                           f"the plan's page docs/{source} is missing")
             elif BLANK.search(page.read_text(encoding="utf-8")):
                 blanks = True
     if len(errors.problems) > found:
