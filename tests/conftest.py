@@ -27,6 +27,10 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# The builds and other scripts run as subprocesses import this checkout's package: the shared
+# virtualenv's editable install may point at another checkout of it.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+
 # Fixtures that build the site or open a browser: a test using none of them is a unit test.
 BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages"}
 
