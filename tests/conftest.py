@@ -32,14 +32,21 @@ CHROMIUM_FLAGS = [
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 # Fixtures that build the site or open a browser: a test using none of them is a unit test.
-BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages"}
+BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages", "walk"}
 
 
+# tryfirst: before pytest-xdist reads the xdist_group marks (to group tests under --dist loadgroup).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
         needs_build = BUILD_FIXTURES & set(getattr(item, "fixturenames", ()))
         if not needs_build and not item.get_closest_marker("slow") and not item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.unit)
+        # Every check of one page on one worker: the page is walked once (tests/page_walk.py),
+        # and the pages are shared out between the workers.
+        walked = getattr(item, "callspec", None) and item.callspec.params.get("walked")
+        if walked is not None:
+            item.add_marker(pytest.mark.xdist_group(f"page:{walked or '/'}"))
 
 
 def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None,
@@ -226,6 +233,16 @@ def browser():
         chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def walk(browser, server):
+    """walk(path) -> page_walk.Record: every page opened once in the session, for every per-page check."""
+    from page_walk import Walk
+
+    pages_walked = Walk(browser, server)
+    yield pages_walked
+    pages_walked.close()
 
 
 class Visit:
