@@ -35,6 +35,11 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.g
 BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages", "walk"}
 
 
+# Fixtures that build (or copy) a site of their own, once per worker that needs them: the tests
+# using one share a worker, so that site is made once in the run.
+OWN_SITES = ("other_site", "admin_repo", "site_with_repo", "filled_site", "original_site")
+
+
 # tryfirst: before pytest-xdist reads the xdist_group marks (to group tests under --dist loadgroup).
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
@@ -47,6 +52,9 @@ def pytest_collection_modifyitems(items):
         walked = getattr(item, "callspec", None) and item.callspec.params.get("walked")
         if walked is not None:
             item.add_marker(pytest.mark.xdist_group(f"page:{walked or '/'}"))
+        own = [name for name in OWN_SITES if name in getattr(item, "fixturenames", ())]
+        if own:
+            item.add_marker(pytest.mark.xdist_group(own[0]))
 
 
 def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None,
