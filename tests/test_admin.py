@@ -195,7 +195,7 @@ def test_build_fails_clearly_without_the_npm_package(tmp_path):
 
 # In the browser ----------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def admin_repo(tmp_path_factory) -> Path:
     """A copy of the sources with an (example) repository set, and its build."""
     tmp = tmp_path_factory.mktemp("admin")
@@ -208,7 +208,7 @@ def admin_repo(tmp_path_factory) -> Path:
     return repo
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def admin_server(admin_repo, base_path):
     from innovation_day import preview as serve
 
