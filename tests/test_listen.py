@@ -18,7 +18,7 @@ import yaml
 
 from conftest import Visit, heading
 from kit_helpers import settings
-from page_walk import AXE, AXE_TAGS
+from page_walk import AXE, AXE_RUN, AXE_TAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 READING = settings()["extra"]["reading"]
@@ -407,7 +407,7 @@ def test_every_text_size_reflows_at_320px_and_passes_axe(open_page, server, step
             found[path] = f"scrollWidth {width}"
         v.page.evaluate(source)
         result = v.page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+            AXE_RUN, AXE_TAGS)
         for violation in result["violations"]:
             targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
             found.setdefault(path, []).append(f"{violation['id']}: {targets}")
@@ -425,5 +425,5 @@ def test_while_reading_the_page_still_passes_axe(open_page):
     assert v.page.locator("[data-listen-stop]").is_visible()
     assert v.page.evaluate("document.documentElement.scrollWidth") <= 320
     v.page.evaluate(source)
-    result = v.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    result = v.page.evaluate(AXE_RUN, AXE_TAGS)
     assert [violation["id"] for violation in result["violations"]] == []
