@@ -68,7 +68,7 @@ def test_page_loads_with_no_error_no_404_and_no_other_origin(walk, walked, viewp
 ], ids=["vi-21-days-before", "vi-day-before", "en-day-before", "vi-during", "vi-during-expo", "vi-after",
         "en-21-days-before", "en-last-day", "en-long-after"])
 def test_status_line_before_during_and_after(visit, path, when, expected):
-    v = visit(path, clock=at(when))
+    v = visit(path, wait="load", clock=at(when))  # the line is written before the first paint
     status = v.page.locator("[data-edition-status]")
     assert status.is_visible()
     assert status.inner_text() == fill(expected, "en" if path else "vi")
@@ -77,7 +77,7 @@ def test_status_line_before_during_and_after(visit, path, when, expected):
 def test_status_uses_vietnam_time_not_the_readers_clock(visit):
     # 23:30 in London on the day before the period is already its first day in Hanoi.
     london_evening = dt.datetime.combine(START - dt.timedelta(days=1), dt.time(23, 30), ZoneInfo("Europe/London"))
-    v = visit("", clock=london_evening, timezone_id="Europe/London")
+    v = visit("", wait="load", clock=london_evening, timezone_id="Europe/London")
     assert v.page.locator("[data-edition-status]").get_attribute("data-state") == "during"
 
 
