@@ -67,7 +67,8 @@ def pytest_collection_modifyitems_xdist_groups(config, items) -> None:
     pytest-xdist 3.8 marks a test's group by appending "@group" to `item._nodeid`,
     which pytest 9 no longer reads (the node id is `item._id`): every group was
     silently spread over the workers, each starting Firefox and WebKit and building
-    the sites of its own. This does what xdist means to, where it did not.
+    the sites of its own. This does what xdist means to, where it did not
+    (pytest-dev/pytest-xdist#1386, fix proposed in #1388; tests/test_suite.py checks it).
     """
     if not getattr(config.option, "loadgroup", False):  # set on xdist workers only
         return
