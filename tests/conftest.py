@@ -27,15 +27,58 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# The builds and other scripts run as subprocesses import this checkout's package: the shared
+# virtualenv's editable install may point at another checkout of it.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+
 # Fixtures that build the site or open a browser: a test using none of them is a unit test.
-BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages"}
+BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages", "walk"}
 
 
+# Fixtures that build (or copy) a site of their own: the tests using one share a worker, so that
+# site is made once in the run. They are session-scoped: under xdist a worker runs other modules'
+# tests in between, which would tear a module-scoped one down and build it again.
+OWN_SITES = ("other_site", "admin_repo", "site_with_repo", "filled_site", "original_site")
+
+
+# tryfirst: before `-m unit` selects (and before pytest-xdist reads the xdist_group marks).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
         needs_build = BUILD_FIXTURES & set(getattr(item, "fixturenames", ()))
         if not needs_build and not item.get_closest_marker("slow") and not item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.unit)
+        # Every check of one page on one worker: the page is walked once (tests/page_walk.py),
+        # and the pages are shared out between the workers.
+        walked = getattr(item, "callspec", None) and item.callspec.params.get("walked")
+        if walked is not None:
+            item.add_marker(pytest.mark.xdist_group(f"page:{walked or '/'}"))
+        own = [name for name in OWN_SITES if name in getattr(item, "fixturenames", ())]
+        if own:
+            item.add_marker(pytest.mark.xdist_group(own[0]))
+
+
+# trylast: after pytest-xdist's own (no longer working) grouping; a second implementation of
+# pytest_collection_modifyitems (specname), apart from the one above that must run first.
+@pytest.hookimpl(trylast=True, specname="pytest_collection_modifyitems")
+def pytest_collection_modifyitems_xdist_groups(config, items) -> None:
+    """Send the tests of one xdist_group to one worker under --dist loadgroup.
+
+    pytest-xdist 3.8 marks a test's group by appending "@group" to `item._nodeid`,
+    which pytest 9 no longer reads (the node id is `item._id`): every group was
+    silently spread over the workers, each starting Firefox and WebKit and building
+    the sites of its own. This does what xdist means to, where it did not
+    (pytest-dev/pytest-xdist#1386, fix proposed in #1388; tests/test_suite.py checks it).
+    """
+    if not getattr(config.option, "loadgroup", False):  # set on xdist workers only
+        return
+    from _pytest.nodeid import coerce_node_id
+
+    for item in items:
+        names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                        for m in item.iter_markers("xdist_group")})
+        if names and "@" not in item.nodeid.rpartition("]")[2] and hasattr(item, "_id"):
+            item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(names)}")
 
 
 def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None,
@@ -222,6 +265,16 @@ def browser():
         chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def walk(browser, server):
+    """walk(path) -> page_walk.Record: every page opened once in the session, for every per-page check."""
+    from page_walk import Walk
+
+    pages_walked = Walk(browser, server)
+    yield pages_walked
+    pages_walked.close()
 
 
 class Visit:

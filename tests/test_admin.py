@@ -21,7 +21,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_error_line, heading, make_site_copy, run_build, text
+from conftest import ROOT, content_error_line, heading, make_site_copy, run_build, text
 from kit_helpers import settings as mkdocs_settings
 
 from innovation_day.admin import app as admin
@@ -195,7 +195,7 @@ def test_build_fails_clearly_without_the_npm_package(tmp_path):
 
 # In the browser ----------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def admin_repo(tmp_path_factory) -> Path:
     """A copy of the sources with an (example) repository set, and its build."""
     tmp = tmp_path_factory.mktemp("admin")
@@ -208,7 +208,7 @@ def admin_repo(tmp_path_factory) -> Path:
     return repo
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def admin_server(admin_repo, base_path):
     from innovation_day import preview as serve
 
@@ -299,10 +299,12 @@ def test_an_entry_written_by_the_app_builds_in_both_languages(app, admin_server,
 
     # What the app lets through still meets the build's checks: a date in the future (the app
     # sets no maximum, so a stale build cannot block today's news) fails, naming file and field.
+    # The checks the build runs first, called directly (that the build stops on them:
+    # tests/test_news.py).
     future = f"date: {dt.date.today().year + 1}-01-01"
     for path in files:
         (repo / path).write_text(files[path].decode().replace("date: 2025-10-02", future), encoding="utf-8")
-    line = build_error_line(repo, tmp_path, f"docs/tin-tuc/{slug}.md › date")
+    line = content_error_line(repo, f"docs/tin-tuc/{slug}.md › date")
     assert "tương lai" in line and "in the future" in line
 
 

@@ -55,7 +55,7 @@ def test_a_mistyped_marker_fails_the_build_naming_the_file(tmp_path, marker):
 REPO = "https://github.com/vi-du/ngay-hoi-dmst"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site_with_repo(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("repo-url")
     repo = make_site_copy(tmp)

@@ -28,7 +28,7 @@ STYLES = """props => [...document.querySelectorAll('body *')].map(el => {
 })"""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def original_site(built_site, tmp_path_factory, base_path):
     copy = tmp_path_factory.mktemp("untrimmed") / "site"
     shutil.copytree(built_site, copy)

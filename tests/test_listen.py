@@ -18,7 +18,7 @@ import yaml
 
 from conftest import Visit, heading
 from kit_helpers import settings
-from test_quality import AXE, AXE_TAGS
+from page_walk import AXE, AXE_RUN, AXE_TAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 READING = settings()["extra"]["reading"]
@@ -98,7 +98,7 @@ def open_page(browser, server):
     """open_page(path, voices=None, **context options) -> Visit; voices=None: the real API."""
     contexts = []
 
-    def open_(path: str, voices=None, init: str | None = None, **options) -> Visit:
+    def open_(path: str, voices=None, init: str | None = None, wait: str = "networkidle", **options) -> Visit:
         context = browser.new_context(**options)
         contexts.append(context)
         if voices is not None:
@@ -107,7 +107,9 @@ def open_page(browser, server):
             context.add_init_script(init)
         page = context.new_page()
         v = Visit(page, server)
-        v.response = page.goto(server + path, wait_until="networkidle")
+        # "load" where the test then presses the button and awaits what it does; a network
+        # gone quiet where it checks that something did not happen.
+        v.response = page.goto(server + path, wait_until=wait)
         if voices is not None:
             page.wait_for_function("() => window.__speech.ready")
         return v
@@ -167,7 +169,7 @@ def test_the_text_size_is_set_in_the_head_by_an_inline_script_the_csp_allows(sou
 
 @pytest.mark.browser
 def test_nghe_reads_the_plan_in_vietnamese_from_its_first_paragraphs_in_order(open_page, soup_of):
-    v = open_page("ke-hoach/2025/", voices=VI_VOICES)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES, wait="load")
     button = v.page.get_by_role("button", name=labels("vi")["listen"], exact=True)
     button.click()
     started(v)
@@ -192,7 +194,7 @@ def test_nghe_reads_the_plan_in_vietnamese_from_its_first_paragraphs_in_order(op
 
 @pytest.mark.browser
 def test_long_paragraphs_are_spoken_in_pieces_and_nothing_is_left_out(open_page):
-    v = open_page("ke-hoach/2025/", voices=VI_VOICES)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES, wait="load")
     v.page.locator("[data-listen-toggle]").click()
     started(v)
     # Read the whole page: each piece ends, the next begins, until the reading ends.
@@ -222,7 +224,7 @@ def test_long_paragraphs_are_spoken_in_pieces_and_nothing_is_left_out(open_page)
 @pytest.mark.browser
 def test_pause_resume_and_stop_do_what_they_say(open_page, soup_of):
     t = labels("vi")
-    v = open_page("ke-hoach/2025/", voices=VI_VOICES)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES, wait="load")
     toggle = v.page.locator("[data-listen-toggle]")
     toggle.click()
     started(v)
@@ -255,7 +257,7 @@ def test_pause_resume_and_stop_do_what_they_say(open_page, soup_of):
 @pytest.mark.browser
 def test_the_keyboard_works_the_button(open_page):
     t = labels("vi")
-    v = open_page("ke-hoach/2025/", voices=VI_VOICES)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES, wait="load")
     toggle = v.page.locator("[data-listen-toggle]")
     toggle.focus()
     v.page.keyboard.press("Enter")
@@ -267,7 +269,7 @@ def test_the_keyboard_works_the_button(open_page):
 
 @pytest.mark.browser
 def test_leaving_the_page_stops_the_reading(open_page, server):
-    v = open_page("ke-hoach/2025/", voices=VI_VOICES)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES, wait="load")
     v.page.locator("[data-listen-toggle]").click()
     started(v)
     cancels = v.page.evaluate("window.__speech.cancels")
@@ -281,7 +283,7 @@ def test_leaving_the_page_stops_the_reading(open_page, server):
 
 @pytest.mark.browser
 def test_english_pages_speak_english(open_page, soup_of):
-    v = open_page("en/ke-hoach/2025/", voices=BOTH_VOICES)
+    v = open_page("en/ke-hoach/2025/", voices=BOTH_VOICES, wait="load")
     v.page.get_by_role("button", name=labels("en")["listen"], exact=True).click()
     started(v)
     v.page.evaluate("window.__speech.finish()")
@@ -354,7 +356,7 @@ def layout_shifts(v: Visit) -> list[str]:
 
 @pytest.mark.browser
 def test_text_size_persists_across_pages_and_reloads_and_nothing_jumps(open_page, server):
-    v = open_page("", voices=VI_VOICES)
+    v = open_page("", voices=VI_VOICES, wait="load")
     smaller, larger = v.page.locator('[data-size-step="-1"]'), v.page.locator('[data-size-step="1"]')
     normal_size = font_size(v)
     assert smaller.get_attribute("aria-disabled") == "true"
@@ -386,35 +388,36 @@ def test_text_size_persists_across_pages_and_reloads_and_nothing_jumps(open_page
     assert v.console_errors == [] and v.third_party == []
 
 
+# One test per size, so the sizes are shared out between the xdist workers.
 @pytest.mark.browser
-def test_every_text_size_reflows_at_320px_and_passes_axe(open_page, server):
+@pytest.mark.parametrize("step", range(len(STEPS)))
+def test_every_text_size_reflows_at_320px_and_passes_axe(open_page, server, step):
     source = AXE.read_text(encoding="utf-8")
     # bypass_csp: axe is injected by the test, not served by the site.
-    v = open_page("", voices=BOTH_VOICES, bypass_csp=True, **PHONE_320)
+    v = open_page("", voices=BOTH_VOICES, bypass_csp=True, **PHONE_320, wait="load")
+    for _ in range(step):
+        v.page.locator('[data-size-step="1"]').click()
     found = {}
-    for step in range(len(STEPS)):
-        for path in READING_PAGES:
-            v.page.goto(server + path, wait_until="load")
-            v.page.wait_for_function("() => window.__speech.ready")
-            assert v.page.locator("html").get_attribute("data-text-size") == str(step), path
-            width = v.page.evaluate("document.documentElement.scrollWidth")
-            if width > 320:
-                found[(step, path)] = f"scrollWidth {width}"
-            v.page.evaluate(source)
-            result = v.page.evaluate(
-                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-            for violation in result["violations"]:
-                targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
-                found.setdefault((step, path), []).append(f"{violation['id']}: {targets}")
-        if step < len(STEPS) - 1:
-            v.page.locator('[data-size-step="1"]').click()
+    for path in READING_PAGES:
+        v.page.goto(server + path, wait_until="load")
+        v.page.wait_for_function("() => window.__speech.ready")
+        assert v.page.locator("html").get_attribute("data-text-size") == str(step), path
+        width = v.page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            found[path] = f"scrollWidth {width}"
+        v.page.evaluate(source)
+        result = v.page.evaluate(
+            AXE_RUN, AXE_TAGS)
+        for violation in result["violations"]:
+            targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
+            found.setdefault(path, []).append(f"{violation['id']}: {targets}")
     assert found == {}
 
 
 @pytest.mark.browser
 def test_while_reading_the_page_still_passes_axe(open_page):
     source = AXE.read_text(encoding="utf-8")
-    v = open_page("ke-hoach/2025/", voices=VI_VOICES, bypass_csp=True, **PHONE_320)
+    v = open_page("ke-hoach/2025/", voices=VI_VOICES, bypass_csp=True, **PHONE_320, wait="load")
     v.page.locator("[data-listen-toggle]").click()
     started(v)
     for _ in range(3):
@@ -422,5 +425,5 @@ def test_while_reading_the_page_still_passes_axe(open_page):
     assert v.page.locator("[data-listen-stop]").is_visible()
     assert v.page.evaluate("document.documentElement.scrollWidth") <= 320
     v.page.evaluate(source)
-    result = v.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    result = v.page.evaluate(AXE_RUN, AXE_TAGS)
     assert [violation["id"] for violation in result["violations"]] == []

@@ -132,7 +132,7 @@ FILLED = {"phone": "024 0000 0000", "email": "vi-du@example.vn", "zalo": "https:
           "facebook": "https://www.facebook.com/vi-du-thuan-an", "website": "https://thuanan.example.vn/"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def filled_site(tmp_path_factory):
     from conftest import edit, make_site_copy, run_build
 

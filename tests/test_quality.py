@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from page_walk import MISSING, VIEWPORTS, source_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
 
 
 def test_every_page_is_valid_html(built_site):
@@ -40,21 +39,9 @@ def test_the_validator_does_catch_errors(tmp_path):
     assert result.returncode != 0 and "error" in result.stderr
 
 
+# Each page's axe results come from its one walk (tests/page_walk.py), the 404 page's too.
 @pytest.mark.browser
+@pytest.mark.parametrize("walked", [*source_pages(), MISSING])
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_axe_finds_no_violations_on_any_page(browser, server, pages, viewport):
-    source = AXE.read_text(encoding="utf-8")
-    # bypass_csp: axe is injected by the test, not served by the site.
-    context = browser.new_context(viewport=VIEWPORTS[viewport], bypass_csp=True)
-    page = context.new_page()
-    found = {}
-    for path in pages + ["khong-co-trang-nay/"]:
-        page.goto(server + path, wait_until="load")
-        page.evaluate(source)
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-        for violation in result["violations"]:
-            targets = [", ".join(node["target"]) for node in violation["nodes"]][:3]
-            found.setdefault(path or "/", []).append(f"{violation['id']}: {targets}")
-    context.close()
-    assert found == {}
+def test_axe_finds_no_violations(walk, walked, viewport):
+    assert getattr(walk(walked), viewport).axe == []

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import ROOT, build_error_line, edit, heading, make_site_copy, run_build, text
+from conftest import ROOT, build_error_line, content_error_line, edit, heading, make_site_copy, run_build, text
 from engine_drivers import pdf_sheets
 from font_sets import FONT_SETS, use_font_set
 
@@ -284,11 +284,21 @@ ENTRY = "docs/guong-sang-tao/hop-tac-xa-rau-sach-vi-du"
         "unknown-field", "contact-without-consent", "missing-twin", "duplicate-slug", "slug-with-diacritics",
         "broken-front-matter"])
 def test_a_broken_innovator_fails_the_build_naming_file_and_field(tmp_path, breaking, where, vi, en):
+    # The checks the build runs first, called as functions (one build each was most of this
+    # file's time); that the build stops on them is the next test.
     repo = make_site_copy(tmp_path)
     breaking(repo)
-    line = build_error_line(repo, tmp_path, where)
+    line = content_error_line(repo, where)
     assert vi in line and en in line, line
     assert line.count(" › ") == 1, "one message per problem"
+
+
+@pytest.mark.slow
+def test_the_build_stops_on_a_broken_innovator(tmp_path):
+    repo = make_site_copy(tmp_path)
+    edit(repo / f"{ENTRY}.md", "kind: cooperative\n", "")
+    line = build_error_line(repo, tmp_path, f"{ENTRY}.md › kind")
+    assert "thiếu loại" in line and "missing the kind" in line
 
 
 @pytest.mark.browser

@@ -11,37 +11,23 @@ import gzip
 
 import pytest
 
+from page_walk import source_pages
+
 KIB = 1024
 HOME_BUDGET = 60 * KIB
 PAGE_BUDGET = 150 * KIB
 INDEX_BUDGET = 50 * KIB  # 41.8 KiB measured with the first content (both languages)
 
 
-def first_view_bytes(browser, url: str) -> tuple[int, list[str]]:
-    context = browser.new_context(viewport={"width": 412, "height": 823})
-    page = context.new_page()
-    finished = []
-    page.on("requestfinished", lambda request: finished.append(request))
-    page.goto(url, wait_until="networkidle")
-    total = 0
-    for request in finished:
-        sizes = request.sizes()
-        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-    urls = [r.url for r in finished]
-    context.close()
-    return total, urls
-
-
+# Weighed on each page's one walk (tests/page_walk.py): a fresh context, until the network is idle.
 @pytest.mark.browser
-def test_first_view_stays_within_budget(browser, server, pages):
-    over = {}
-    for path in pages:
-        total, urls = first_view_bytes(browser, server + path)
-        assert not any("search_index" in u or "/workers/" in u for u in urls), path
-        budget = HOME_BUDGET if path in ("", "en/") else PAGE_BUDGET
-        if total > budget:
-            over[path or "/"] = total
-    assert over == {}
+@pytest.mark.parametrize("walked", source_pages())
+def test_first_view_stays_within_budget(walk, walked):
+    record = walk(walked)
+    assert not any("search_index" in u or "/workers/" in u for u in record.first_view_urls)
+    assert record.first_view_urls, "nothing was downloaded"
+    budget = HOME_BUDGET if walked in ("", "en/") else PAGE_BUDGET
+    assert record.first_view_bytes <= budget
 
 
 @pytest.mark.browser
