@@ -256,10 +256,17 @@ def test_tables_stay_in_place_while_the_page_loads(browser, server, path):
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 FOCUS_STOP = """async () => {
-  // Material opens the search when its field gets focus: let it draw first.
-  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const frame = () => new Promise(done => requestAnimationFrame(done));
+  await frame(); await frame();
   const el = document.activeElement;
   if (!el || el === document.body) return null;
+  // Material opens the search when its field gets focus (it checks the search toggle): wait
+  // for that, as a loaded machine may take more than a frame or two, then let it draw.
+  const toggle = document.getElementById("__search");
+  if (el.matches(".md-search__input") && toggle) {
+    for (let i = 0; i < 300 && !toggle.checked; i++) await frame();
+    await frame(); await frame();
+  }
   // A link's first line (an inline link around an image starts with an empty line).
   const box = [...el.getClientRects()].find(r => r.width && r.height) || el.getBoundingClientRect();
   const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
