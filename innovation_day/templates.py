@@ -35,6 +35,12 @@ def _parts(path: str) -> list[str]:
     return path.split("/") if path else []
 
 
+def source_link(target: str, page_source: str) -> str:
+    """A Markdown link from the page whose docs/ source is `page_source` to the docs/ file
+    `target`: MkDocs checks it under --strict and rewrites it for the built page."""
+    return posixpath.relpath(target, posixpath.dirname(page_source) or ".")
+
+
 def relative_url(url: str, other: str) -> str:
     """`url` (site-relative) as a link from the page at `other`, as MkDocs writes links."""
     dirname, _, basename = other.rpartition("/")

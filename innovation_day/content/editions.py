@@ -10,40 +10,33 @@ checked by the strict build.
 
 from __future__ import annotations
 
-import os
-
-from ..settings.dates import format_date
+from ..settings.dates import format_date, format_period
 from ..settings.pages import edition_status
-
-
-def link_from(src_uri: str):
-    """A docs/ source -> a Markdown link to it from the page `src_uri`."""
-    here = os.path.dirname(src_uri) or "."
-    return lambda target: os.path.relpath(target, here).replace(os.sep, "/")
+from ..templates import source_link
 
 
 def summary(site, edition, lang: str, link) -> dict:
     """What the list says of one edition, in one language."""
     unknown = site.t(lang)("edition.unknown")
-    dates = (f"{format_date(edition.response['start'], lang)} – {format_date(edition.response['end'], lang)}"
-             if edition.response else unknown)
     expo = edition.expo
     return {
         "edition": edition,
-        "theme": edition.theme[lang] if edition.theme else unknown,
-        "slogan": edition.slogan[lang] if edition.slogan else unknown,
+        "theme": f"“{edition.theme[lang]}”" if edition.theme else unknown,
         "day": format_date(edition.day, lang),
-        "dates": dates,
+        "dates": format_period(edition.response["start"], edition.response["end"], lang) if edition.response
+        else unknown,
         "plan": link(site.languages.source(edition.plan_page, lang)),
         "kit": link(site.languages.source("tai-lieu/index.md", lang)) + f"#nam-{edition.year}",
         "expo": expo and {"name": expo["name"], "page": link(site.languages.source(expo["page"], lang)),
-                          "dates": f"{format_date(expo['start'], lang, False)} – {format_date(expo['end'], lang)}"},
+                          "dates": format_period(expo["start"], expo["end"], lang, start_year=False)},
         "missing": [site.t(lang)(f"edition.missing.{part}") for part in edition.missing],
     }
 
 
 def markers(site, env, status_env, lang: str, src_uri: str) -> dict:
-    link = link_from(src_uri)
+    def link(target: str) -> str:
+        return source_link(target, src_uri)
+
     t = site.t(lang)
 
     def current(arg):

@@ -111,10 +111,10 @@ class Kits:
     def sections(self, lang: str, link, edition) -> dict:
         """The markers of a page about `edition`: its kit, the site's QR code, and the archive
         of the earlier editions' kits."""
-        archive = [self.editions[e.year].archive(lang, link) for e in self.site.past_editions]
         return {
             **self.editions[edition.year].sections(lang, link),
             "kit.qr": lambda arg: qr.section(self.own, lang, link),
             "kit.archive": lambda arg: self.own.env.get_template("archive.md").render(
-                editions=archive, t=self.site.t(lang)),
+                editions=[self.editions[e.year].archive(lang, link) for e in self.site.past_editions],
+                t=self.site.t(lang)),
         }

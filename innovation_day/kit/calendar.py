@@ -21,7 +21,7 @@ import os
 import unicodedata
 import uuid
 
-from ..settings.dates import format_date
+from ..settings.dates import format_date, format_period
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 NAMESPACE = uuid.UUID("ea0d97ab-b8b5-4127-b52b-43799f86e80e")   # this site's calendar events
@@ -110,15 +110,15 @@ def make(kit, folder) -> dict:
 def events_text(edition, t, lang: str) -> str:
     """The events of an edition's file, in words: "the campaign period (…) and VIIE 2025 (…)"."""
     if edition.complete:
-        first = t("kit.calendar.event.response", dates=f"{format_date(edition.response['start'], lang)} – "
-                                                        f"{format_date(edition.response['end'], lang)}")
+        first = t("kit.calendar.event.response",
+                  dates=format_period(edition.response["start"], edition.response["end"], lang))
     else:
         first = t("kit.calendar.event.day", year=edition.year, day=format_date(edition.day, lang))
     if not edition.expo:
         return first
     expo = edition.expo
     return t("kit.calendar.events", first=first, expo=expo["name"],
-             expo_dates=f"{format_date(expo['start'], lang, False)} – {format_date(expo['end'], lang)}")
+             expo_dates=format_period(expo["start"], expo["end"], lang, start_year=False))
 
 
 def section(kit, lang: str, link) -> str:

@@ -11,22 +11,21 @@ The files are made once per build, at its first language.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from .. import markers
-from ..settings.plugin import build_language, nested_build, page_language, site_of
+from ..templates import source_link
+from ..settings.plugin import build_language, nested_build, page_edition, page_language, site_of
 from .build import DOWNLOADS, Kits
 from .share import ShareImages, share_context
 
 
 def link_from(src_uri: str):
     """name -> a Markdown link from this page's source file to a download (checked by MkDocs)."""
-    here = src_uri.rsplit("/", 1)[0] if "/" in src_uri else "."
-    return lambda name: os.path.relpath(f"{DOWNLOADS}/{name}", here).replace(os.sep, "/")
+    return lambda name: source_link(f"{DOWNLOADS}/{name}", src_uri)
 
 
 class KitPlugin(BasePlugin):
@@ -51,15 +50,15 @@ class KitPlugin(BasePlugin):
     def on_page_markdown(self, markdown, page, config, files):
         site = self.kit.site
         lang = page_language(page, site)
-        edition = site.edition_of_page(site.languages.default_source(page.file.src_uri), page.meta)
-        return markers.replace(markdown, self.kits.sections(lang, link_from(page.file.src_uri), edition))
+        return markers.replace(markdown, self.kits.sections(lang, link_from(page.file.src_uri),
+                                                            page_edition(page, site)))
 
     def on_page_context(self, context, page, config, nav):
         site = self.kit.site
         lang = page_language(page, site)
-        source = site.languages.default_source(page.file.src_uri)
         context["share"] = share_context(
-            site, self.images, lang, source, site.edition_of_page(source, page.meta), page.meta, page.title,
+            site, self.images, lang, site.languages.default_source(page.file.src_uri), page_edition(page, site),
+            page.meta, page.title,
             page.canonical_url, getattr(page.file, "alternates", None) or {})
         return context
 

@@ -20,5 +20,10 @@ def format_date(day: dt.date, lang: str, year: bool = True) -> str:
     return f"{text} {day.year}" if year else text
 
 
+def format_period(start: dt.date, end: dt.date, lang: str, start_year: bool = True) -> str:
+    """22/9/2025 – 05/10/2025; `start_year=False` leaves the first date's year to the second: 01/10 – 03/10/2025."""
+    return f"{format_date(start, lang, start_year)} – {format_date(end, lang)}"
+
+
 def today_in_vietnam() -> dt.date:
     return dt.datetime.now(VIETNAM).date()

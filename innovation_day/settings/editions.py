@@ -54,9 +54,6 @@ class Edition:
     def __getitem__(self, key: str):
         return getattr(self, key)
 
-    def get(self, key: str, default=None):
-        return getattr(self, key, default)
-
     @property
     def plan_page(self) -> str:
         """The plan's page, as its default-language source."""
@@ -139,7 +136,7 @@ def _expo(raw, where: str, languages, docs_dir: Path, errors: BuildErrors):
     page = raw.get("page")
     if not isinstance(page, str) or not (docs_dir / page).is_file():
         errors.add(where, "expo.page", f"không có trang docs/{page}", f"there is no page docs/{page}")
-    return dict(raw, **(period or {})) if period and len(errors.problems) == found else None
+    return dict(raw) if period and len(errors.problems) == found else None
 
 
 def read_edition(path: Path, root: Path, docs_dir: Path, languages, errors: BuildErrors) -> Edition | None:

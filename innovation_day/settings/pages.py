@@ -6,8 +6,8 @@ names (`edition: 2025`), else the current one (settings/editions.py), so next
 year's edition is data only. A value not known yet (None) shows as "not yet
 published" in the page's language. Rendering is strict: an unknown name fails
 the build and names the page. `{{ edition_status() }}` is the edition's status
-line (templates/edition-status.html); `current`, `editions` and
-`past_editions` are there for pages that list the years.
+line (templates/edition-status.html); `{{ blank }}` marks what a scaffolded
+plan page still waits for (settings/editions.py).
 
 Jinja comments are remapped to `{##` ... `##}` because `{#` starts an
 attribute list in Markdown (attr_list).
@@ -67,16 +67,14 @@ def render_page(page_env, markdown: str, site, status_env, lang: str, where: str
     context = dict(site.extra)
     # `phase`: before, during or after the edition's period on the build's date, so a page
     # can say what was said then in the past once it is over ({% if phase == "after" %}).
-    context.update(lang=lang, edition=edition, current=site.edition, editions=site.editions,
-                   past_editions=site.past_editions, unknown=site.t(lang)("edition.unknown"),
+    context.update(lang=lang, edition=edition, unknown=site.t(lang)("edition.unknown"),
                    edition_status=lambda: edition_status(site, edition, status_env, lang),
                    # `{{ blank }}`: a part of a scaffolded plan page the commune has not published yet.
                    blank=blank, phase=phase(site.today, *edition.period))
     try:
-        rendered = page_env.from_string(markdown).render(context)
+        return page_env.from_string(markdown).render(context)
     except jinja2.TemplateError as error:
         errors = BuildErrors("Nội dung / Content")
         errors.add(where, "{{ … }}", f"không hiểu biến cài đặt ({error})",
                    f"unknown setting in the page ({error})")
         errors.raise_if_any()
-    return rendered

@@ -48,6 +48,11 @@ def page_language(page, site: Site) -> str:
     return getattr(page.file, "locale", None) or site.languages.of_source(page.file.src_uri)
 
 
+def page_edition(page, site: Site):
+    """The edition a page is about (Site.edition_of_page): its front matter's, its expo's, or the current."""
+    return site.edition_of_page(site.languages.default_source(page.file.src_uri), page.meta)
+
+
 class SettingsPlugin(BasePlugin):
     site: Site
 
@@ -69,9 +74,8 @@ class SettingsPlugin(BasePlugin):
 
     def on_page_markdown(self, markdown, page, config, files):
         lang = page_language(page, self.site)
-        edition = self.site.edition_of_page(self.site.languages.default_source(page.file.src_uri), page.meta)
         return render_page(self.page_env, markdown, self.site, self.status_env, lang, f"docs/{page.file.src_uri}",
-                           edition)
+                           page_edition(page, self.site))
 
     def on_env(self, env, config, files):
         # overrides/partials/language.html looks here before Material's own table.

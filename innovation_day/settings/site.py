@@ -67,9 +67,9 @@ class Site:
     def edition_of_page(self, source: str, meta: Mapping | None = None) -> Edition:
         """The edition a page belongs to (given by its default-language source): the one its
         front matter names (`edition: 2025`), the one whose expo page it is, else the current one."""
-        year = (meta or {}).get("edition")
-        if year is not None and self.edition_of(year):
-            return self.edition_of(year)
+        named = self.edition_of((meta or {}).get("edition"))
+        if named:
+            return named
         return next((e for e in self.editions if e.expo and e.expo["page"] == source), self.edition)
 
     @property
