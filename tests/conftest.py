@@ -205,6 +205,13 @@ def content_error_line(repo: Path, where: str) -> str:
     return line_naming(output, where)
 
 
+def assert_one_problem(repo: Path, where: str, vi: str, en: str) -> None:
+    """The content checks name `where` once, in both languages, in one message of its own."""
+    line = content_error_line(repo, where)
+    assert vi in line and en in line, line
+    assert line.count(" › ") == 1, "one message per problem"
+
+
 def make_site_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the sources, for tests that break something on purpose."""
     copy = tmp_path / "repo"

@@ -11,7 +11,7 @@ import feedparser
 import pytest
 import yaml
 
-from conftest import ROOT, build_error_line, content_error_line, edit, heading, make_site_copy, run_build, text
+from conftest import ROOT, assert_one_problem, build_error_line, edit, heading, make_site_copy, run_build, text
 
 from innovation_day.content.entries import read_front_matter
 
@@ -214,9 +214,7 @@ def both(repo: Path, old: str, new: str) -> None:
 def test_a_broken_news_item_fails_the_build_naming_file_and_field(tmp_path, breaking, where, vi, en):
     repo = make_site_copy(tmp_path)
     breaking(repo)
-    line = content_error_line(repo, where)
-    assert vi in line and en in line, line
-    assert line.count(" › ") == 1, "one message per problem"
+    assert_one_problem(repo, where, vi, en)
 
 
 @pytest.mark.slow

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import ROOT, build_error_line, content_error_line, edit, heading, make_site_copy, run_build, text
+from conftest import ROOT, assert_one_problem, build_error_line, edit, heading, make_site_copy, run_build, text
 from engine_drivers import pdf_sheets
 from font_sets import FONT_SETS, use_font_set
 
@@ -288,9 +288,7 @@ def test_a_broken_innovator_fails_the_build_naming_file_and_field(tmp_path, brea
     # file's time); that the build stops on them is the next test.
     repo = make_site_copy(tmp_path)
     breaking(repo)
-    line = content_error_line(repo, where)
-    assert vi in line and en in line, line
-    assert line.count(" › ") == 1, "one message per problem"
+    assert_one_problem(repo, where, vi, en)
 
 
 @pytest.mark.slow
