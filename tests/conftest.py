@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from page_walk import InFlight, Tabs, Walk, watch
 
 from innovation_day import preview as serve
 
@@ -32,7 +33,7 @@ CHROMIUM_FLAGS = [
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 # Fixtures that build the site or open a browser: a test using none of them is a unit test.
-BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages", "walk"}
+BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages", "walk", "tabs"}
 
 
 # Fixtures that build (or copy) a site of their own: the tests using one share a worker, so that
@@ -275,37 +276,35 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def walk(browser, server):
-    """walk(path) -> page_walk.Record: every page opened once in the session, for every per-page check."""
-    from page_walk import Walk
+def tabs(browser, server):
+    """tabs(**context options) -> a kept Chromium tab, emptied as a new one (page_walk.Tabs)."""
+    kept = Tabs(browser, server)
+    yield kept
+    kept.close()
 
-    pages_walked = Walk(browser, server)
-    yield pages_walked
-    pages_walked.close()
+
+@pytest.fixture(scope="session")
+def walk(tabs, server):
+    """walk(path) -> page_walk.Record: every page opened once in the session, for every per-page check."""
+    return Walk(tabs, server)
 
 
 class Visit:
     """A page opened in Chromium, with what the reader's browser did on the way."""
 
-    def __init__(self, page, server_url: str):
+    def __init__(self, page, server_url: str, scripts: bool = True):
         self.page = page
+        self.in_flight = InFlight(page, scripts)
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(server_url))
         self.console_errors: list[str] = []
         self.failed: list[str] = []
         self.requests: list[str] = []
-        page.on("console", self._on_console)
-        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
-        page.on("request", lambda r: self.requests.append(r.url))
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
-        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} ({r.status})"))
+        self._unwatch = watch(page, lambda: self)
 
-    def _on_console(self, message):
-        # A 404 page's own status is reported as a console error about the document
-        # itself; that is the page doing its job, not a fault in it.
-        if message.type == "error" and not (
-            message.location.get("url") == self.page.url and "404" in message.text
-        ):
-            self.console_errors.append(f"{message.text} @ {message.location.get('url')}")
+    def close(self) -> None:
+        """Stop recording (the tab may be kept for another test)."""
+        self._unwatch()
+        self.in_flight.stop()
 
     @property
     def third_party(self) -> list[str]:
@@ -314,20 +313,35 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser, server):
-    """visit(path, **context options) -> Visit; path is relative to the site root."""
-    contexts = []
+def visit(browser, server, tabs):
+    """visit(path, **context options) -> Visit; path is relative to the site root.
 
-    def open_page(path: str = "", wait: str = "networkidle", clock=None, **options) -> Visit:
-        context = browser.new_context(**options)
-        contexts.append(context)
-        page = context.new_page()
-        if clock is not None:
+    The page opens in a kept tab, emptied as a new one would be (page_walk.Tabs); with a
+    fixed clock, which stays with its context, in a context of its own.
+    """
+    contexts, visits = [], []
+
+    def open_page(path: str = "", wait: str = "settled", clock=None, init_script: str | None = None,
+                  **options) -> Visit:
+        if clock is None:
+            page = tabs(init_script=init_script, **options)
+        else:
+            context = browser.new_context(**options)
+            contexts.append(context)
+            if init_script:
+                context.add_init_script(init_script)
+            page = context.new_page()
             page.clock.set_fixed_time(clock)
-        v = Visit(page, server)
-        v.response = page.goto(server + path, wait_until=wait)
+        v = Visit(page, server, options.get("java_script_enabled", True))
+        visits.append(v)
+        # "settled": loaded, and no request left in flight (page_walk.InFlight).
+        v.response = page.goto(server + path, wait_until="load" if wait == "settled" else wait)
+        if wait == "settled":
+            v.in_flight.settle()
         return v
 
     yield open_page
+    for v in visits:
+        v.close()
     for context in contexts:
         context.close()

@@ -2,14 +2,17 @@
 
 The per-page checks (no error, no 404, no other origin: tests/test_browser.py;
 axe at a phone's and a desktop's width: tests/test_quality.py; first-view weight:
-tests/test_weight.py; headings without JavaScript: tests/test_browser.py) used to
-open every page once each. Here each page is opened once per way of reading it:
+tests/test_weight.py; headings without JavaScript: tests/test_browser.py) all
+read one visit of each page, plus one with JavaScript off:
 
-- "phone": a fresh context (empty cache: a first view) 412 px wide, until the
-  network is idle: every request and its size, errors, failures; then the window
-  narrows to 360 px and axe runs on the page laid out at that width.
-- "desktop": 1280 px, until the network is idle: errors, failures; axe.
-- "no_js": JavaScript off, at a phone's size: the heading and the language switch.
+- A first view (the browser's cache and the site's storage emptied) 412 px wide,
+  until the page has loaded and no request is left in flight: every request and
+  its size. Then the
+  window narrows to 360 px and axe runs on the page laid out at that width (the
+  "phone" part); then it widens to 1280 px, the page fetches what a wider
+  screen needs, and axe runs again (the "desktop" part). Errors and failed
+  requests are recorded for each part.
+- JavaScript off, at a phone's size: the heading and the language switch.
 
 The record of a page is made when a test first asks for it and kept for the
 session; conftest.py pins every test of one page to one xdist worker, so no page
@@ -18,6 +21,7 @@ is walked twice and the pages are shared between the workers.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -36,7 +40,91 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "i
                "has_touch": True}
 # A page that is not there: the 404 page, at a path of its own.
 MISSING = "khong-co-trang-nay/"
+# Playwright's window size for a context given none.
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
 FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+class InFlight:
+    """The requests a page has started and not yet finished (or failed)."""
+
+    def __init__(self, page, scripts: bool = True):
+        self.page, self.scripts, self.pending = page, scripts, set()
+        # Playwright calls Python functions only (not built-in methods such as set.add).
+        self._listeners = {"request": lambda request: self.pending.add(request),
+                           "requestfinished": lambda request: self.pending.discard(request),
+                           "requestfailed": lambda request: self.pending.discard(request)}
+        for event, listener in self._listeners.items():
+            page.on(event, listener)
+
+    def stop(self) -> None:
+        """Stop watching (the page is kept for other tests)."""
+        for event, listener in self._listeners.items():
+            self.page.remove_listener(event, listener)
+
+    def settle(self, rounds: int = 50) -> None:
+        """Wait until the page has drawn twice with no request in flight.
+
+        The condition Playwright's "networkidle" stands for, without its fixed
+        half-second of quiet: the page's requests are all known once it has loaded
+        and laid itself out (lazy images wait for a scroll that no check makes).
+        Without JavaScript the page draws no frame for a script to wait on; its
+        requests are all made by then.
+        """
+        for _ in range(rounds):
+            if self.scripts:
+                self.page.evaluate(FRAMES)  # also lets the page's events reach us
+            if not self.pending:
+                return
+            for request in list(self.pending):
+                response = request.response()  # None once it has failed
+                if response:
+                    response.finished()
+                self.pending.discard(request)
+        raise TimeoutError(f"still loading: {sorted(r.url for r in self.pending)}")
+
+
+class Tabs:
+    """Browser tabs kept for the session, one per set of context options, each handed out empty.
+
+    Opening a tab costs Chromium a new renderer and a cold start: about four times the CPU
+    of going to another page in a tab already open (0.9 against 0.23 CPU-seconds a page, on
+    2 cores). A kept tab is emptied before each use as a new one would be: it leaves the
+    page it was on, and the browser's cache and the site's storage, session storage
+    included, are cleared; its window size is restored. An init script given here is part
+    of what the tab is. Anything else a test adds to a page for good (routes, a fixed clock,
+    its own init scripts) needs a context of its own; listeners must be removed after use.
+    Routes and print emulation are undone.
+    """
+
+    def __init__(self, browser, server: str):
+        self.browser = browser
+        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(server))
+        self._tabs: dict[str, tuple] = {}
+
+    def __call__(self, init_script: str | None = None, **options):
+        key = json.dumps([init_script, options], sort_keys=True)
+        if key not in self._tabs:
+            context = self.browser.new_context(**options)
+            if init_script:
+                context.add_init_script(init_script)
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            self._tabs[key] = (page, cdp)
+        page, cdp = self._tabs[key]
+        page.unroute_all()
+        page.mouse.move(-1, -1)  # nothing left hovered
+        page.goto("about:blank")
+        page.emulate_media(media="null")
+        page.set_viewport_size(options.get("viewport", DEFAULT_VIEWPORT))
+        cdp.send("Network.clearBrowserCache")
+        # "all" takes the tab's session storage too (tests/test_suite.py checks it).
+        cdp.send("Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "all"})
+        return page
+
+    def close(self) -> None:
+        for page, _ in self._tabs.values():
+            page.context.close()
 
 
 def source_pages(docs: Path = ROOT / "docs") -> list[str]:
@@ -79,23 +167,33 @@ class Record:
     no_js: dict[str, bool] = field(default_factory=dict)
 
 
-def _watch(page, current) -> None:
-    """Record what `page` does into the Load that current() returns (the page is reused)."""
+def watch(page, current):
+    """Record what `page` does into the Load (or Visit) current() returns; returns the undo."""
     def on_console(message):
         # A 404 page's own status is reported as a console error about the document
-        # itself; that is the page doing its job, not a fault in it (as conftest.Visit).
+        # itself; that is the page doing its job, not a fault in it.
         if message.type == "error" and not (message.location.get("url") == page.url and "404" in message.text):
             current().console_errors.append(f"{message.text} @ {message.location.get('url')}")
 
-    page.on("console", on_console)
-    page.on("pageerror", lambda e: current().console_errors.append(str(e)))
-    page.on("request", lambda r: current().requests.append(r.url))
-    page.on("requestfailed", lambda r: current().failed.append(f"{r.url} ({r.failure})"))
-    page.on("response", lambda r: r.status >= 400 and current().failed.append(f"{r.url} ({r.status})"))
+    listeners = {
+        "console": on_console,
+        "pageerror": lambda e: current().console_errors.append(str(e)),
+        "request": lambda r: current().requests.append(r.url),
+        "requestfailed": lambda r: current().failed.append(f"{r.url} ({r.failure})"),
+        "response": lambda r: r.status >= 400 and current().failed.append(f"{r.url} ({r.status})"),
+    }
+    for event, listener in listeners.items():
+        page.on(event, listener)
+
+    def unwatch():
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
+    return unwatch
 
 
 def _axe(page, source: str) -> list[str]:
-    page.evaluate(source)
+    if not page.evaluate("() => 'axe' in window"):
+        page.evaluate(source)
     result = page.evaluate(AXE_RUN, AXE_TAGS)
     return [f"{v['id']}: {[', '.join(n['target']) for n in v['nodes']][:3]}" for v in result["violations"]]
 
@@ -103,17 +201,13 @@ def _axe(page, source: str) -> list[str]:
 class Walk:
     """record(path) -> Record, each page walked once in the session."""
 
-    def __init__(self, browser, server: str):
-        self.browser, self.server = browser, server
-        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(server))
+    def __init__(self, tabs: Tabs, server: str):
+        self.tabs, self.server = tabs, server
+        self.origin = tabs.origin
         self.axe_source = AXE.read_text(encoding="utf-8")
         self.records: dict[str, Record] = {}
-        self._contexts = []
-        self._desktop = self._desktop_load = self._no_js = None
-
-    def close(self) -> None:
-        for context in self._contexts:
-            context.close()
+        self._part, self._finished = None, []
+        self._watched = set()
 
     def __call__(self, path: str) -> Record:
         if path not in self.records:
@@ -122,42 +216,35 @@ class Walk:
 
     def _walk(self, path: str) -> Record:
         url = self.server + path
-        # Phone: a fresh context, so its cache is empty, as on a first view.
-        phone = Load()
-        context = self.browser.new_context(viewport=FIRST_VIEW)
-        try:
-            page = context.new_page()
-            finished = []
-            page.on("requestfinished", lambda request: finished.append(request))
-            _watch(page, lambda: phone)
-            phone.status = page.goto(url, wait_until="networkidle").status
-            first_view_bytes = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
-                                   for r in finished)
-            first_view_urls = [r.url for r in finished]
-            page.set_viewport_size(VIEWPORTS["phone"])
-            page.evaluate(FRAMES)  # laid out again at 360 px
-            phone.axe = _axe(page, self.axe_source)
-        finally:
-            context.close()
+        phone, desktop = Load(), Load()
+        self._part = phone
+        # A first view: a kept tab, emptied (Tabs), the same weights as a new context's.
+        page = self.tabs(viewport=FIRST_VIEW)
+        if page not in self._watched:
+            self._watched.add(page)
+            self._in_flight = InFlight(page)
+            page.on("requestfinished", lambda request: self._finished.append(request))
+            watch(page, lambda: self._part)
+        self._finished = []
+        phone.status = desktop.status = page.goto(url, wait_until="load").status
+        self._in_flight.settle()
+        first_view = list(self._finished)
+        first_view_bytes = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+                               for r in first_view)
+        page.set_viewport_size(VIEWPORTS["phone"])
+        page.evaluate(FRAMES)  # laid out again at 360 px
+        phone.axe = _axe(page, self.axe_source)
+        # The same page on a desktop's screen: what it fetches and does at that width.
+        self._part = desktop
+        page.set_viewport_size(VIEWPORTS["desktop"])
+        self._in_flight.settle()
+        desktop.axe = _axe(page, self.axe_source)
+        self._in_flight.settle()
+        self._part = Load()  # what the tab does from here on is no page's record
 
-        # Desktop and without JavaScript: one page each for the session, going from page to
-        # page as a reader does (a return visit's cache changes nothing checked here).
-        if self._desktop is None:
-            self._desktop = self._open(viewport=VIEWPORTS["desktop"])
-            _watch(self._desktop, lambda: self._desktop_load)
-            self._no_js = self._open(java_script_enabled=False, **PHONE)
-        desktop = self._desktop_load = Load()
-        desktop.status = self._desktop.goto(url, wait_until="load").status
-        desktop.axe = _axe(self._desktop, self.axe_source)
-        # Errors and requests until the network is quiet (usually already, after axe).
-        self._desktop.wait_for_load_state("networkidle")
-
-        self._no_js.goto(url, wait_until="load")
-        no_js = {"heading": self._no_js.locator("article h1").is_visible(),
-                 "language switch": self._no_js.locator("a.lang-switch").is_visible()}
-        return Record(path, phone, desktop, first_view_bytes, first_view_urls, no_js)
-
-    def _open(self, **options):
-        context = self.browser.new_context(**options)
-        self._contexts.append(context)
-        return context.new_page()
+        # Without JavaScript, at a phone's size.
+        no_js_page = self.tabs(java_script_enabled=False, **PHONE)
+        no_js_page.goto(url, wait_until="load")
+        no_js = {"heading": no_js_page.locator("article h1").is_visible(),
+                 "language switch": no_js_page.locator("a.lang-switch").is_visible()}
+        return Record(path, phone, desktop, first_view_bytes, [r.url for r in first_view], no_js)

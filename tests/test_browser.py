@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from page_walk import PHONE, VIEWPORTS, source_pages
+from page_walk import PHONE, VIEWPORTS, InFlight, source_pages
 from site_settings import edition
 
 pytestmark = pytest.mark.browser
@@ -216,12 +216,14 @@ def test_nothing_moves_while_the_page_loads(browser, server, path):
             held.append(route)
 
     page.route(re.compile(r"\.(avif|webp|jpg|png)$"), photo)
+    in_flight = InFlight(page)
     page.goto(server + path, wait_until="domcontentloaded")
     page.evaluate(PAINTED)
     painted.append(True)
     for route in held:
         route.continue_()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
+    in_flight.settle()
     page.evaluate(PAINTED)  # the photos drawn
     shift = page.evaluate("() => window.__shiftTotal()")
     context.close()
@@ -243,7 +245,9 @@ def test_tables_stay_in_place_while_the_page_loads(browser, server, path):
     context = browser.new_context(**PHONE)
     page = context.new_page()
     page.add_init_script(TABLES_MOVED)
-    page.goto(server + path, wait_until="networkidle")
+    in_flight = InFlight(page)
+    page.goto(server + path, wait_until="load")
+    in_flight.settle()
     moved = page.evaluate("window.__tablesMoved")
     tables = page.evaluate("""[...document.querySelectorAll("article table")].map(t =>
         [t.parentElement.className, t.parentElement.parentElement.className,
@@ -292,19 +296,20 @@ NO_MOTION = "*, *::before, *::after { transition: none !important; animation: no
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 @pytest.mark.parametrize("path", ["", "en/", "ke-hoach/2025/", "guong-sang-tao/", "guong-sang-tao/de-cu/", "tai-lieu/",
                                   "en/tin-tuc/"])
-def test_every_control_is_reached_by_tab_with_a_visible_focus(visit, path, size):
+def test_every_control_is_reached_by_tab_with_a_visible_focus(tabs, server, path, size):
     # WCAG 2.1.1, 2.4.7 and 2.4.11: Tab from the top of the page to the end. Every
     # stop is on screen, not covered (by the sticky header or anything else) and
     # drawn with a focus ring; every visible control is one of the stops.
     # Transitions are switched off: what counts is where each one ends.
-    v = visit(path, **(PHONE if size == "phone" else DESKTOP))
+    page = tabs(**(PHONE if size == "phone" else DESKTOP))  # only the keyboard is used
+    page.goto(server + path, wait_until="load")
     # A constructed stylesheet: the page's CSP (rightly) refuses an inline one.
-    v.page.evaluate("css => { const s = new CSSStyleSheet(); s.replaceSync(css); "
-                    "document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }", NO_MOTION)
+    page.evaluate("css => { const s = new CSSStyleSheet(); s.replaceSync(css); "
+                  "document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }", NO_MOTION)
     stops = []
     for _ in range(400):
-        v.page.keyboard.press("Tab")
-        stop = v.page.evaluate(FOCUS_STOP)
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS_STOP)
         if stop is None or (stops and stop["key"] == stops[0]["key"]):
             break
         stops.append(stop)
@@ -312,4 +317,4 @@ def test_every_control_is_reached_by_tab_with_a_visible_focus(visit, path, size)
     faults = [(s["name"], fault) for s in stops for fault in ("sized", "in_view", "uncovered", "ring") if not s[fault]]
     assert faults == [], faults
     reached = {s["key"] for s in stops}
-    assert [key for key in v.page.evaluate(FOCUSABLE) if key not in reached] == []
+    assert [key for key in page.evaluate(FOCUSABLE) if key not in reached] == []

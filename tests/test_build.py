@@ -80,7 +80,7 @@ def test_with_repo_url_the_repository_facts_show_and_nothing_is_blocked(browser,
         page = context.new_page()
         errors = []
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until="load")
         fact = page.locator(".md-header .md-source__fact--stars")
         fact.wait_for(state="visible")
         assert fact.inner_text().strip() == "12"

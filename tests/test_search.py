@@ -7,19 +7,17 @@ import pytest
 from engine_drivers import SEARCH_ANSWERED, probe_script
 
 pytestmark = pytest.mark.browser
+# probe.js counts the queries sent to the search worker and its answers.
+PROBE = probe_script()
 
 
 def search(v, query: str) -> list[str]:
     """Type a query into Material's search box and return the result links."""
     page = v.page
-    if not page.evaluate("() => !!window.__probeSearch"):
-        # probe.js counts the queries sent to the search worker and its answers.
-        page.add_init_script(probe_script())
-        page.reload()
     box = page.locator('input[name="query"]')
     box.click()
     box.fill("")
-    box.type(query, delay=20)
+    box.type(query)
     # The results of the whole query once every query typed has been answered.
     page.wait_for_function(f"() => {SEARCH_ANSWERED}")
     page.evaluate("() => window.__probeFrames(2)")  # and drawn
@@ -36,14 +34,14 @@ def search(v, query: str) -> list[str]:
     ("Đảng", "dang"),
 ])
 def test_typing_without_diacritics_finds_the_same_pages(visit, with_marks, without):
-    v = visit("")
+    v = visit("", init_script=PROBE)
     expected = search(v, with_marks)
     assert expected, f"nothing found for {with_marks!r}"
     assert search(v, without) == expected
 
 
 def test_english_search_still_works(visit):
-    v = visit("en/")
+    v = visit("en/", init_script=PROBE)
     found = search(v, "innovation expo")
     assert any("viie-2025" in href for href in found)
     assert search(v, "Resolution") == search(v, "resolution")

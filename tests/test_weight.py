@@ -19,7 +19,7 @@ PAGE_BUDGET = 150 * KIB
 INDEX_BUDGET = 50 * KIB  # 41.8 KiB measured with the first content (both languages)
 
 
-# Weighed on each page's one walk (tests/page_walk.py): a fresh context, until the network is idle.
+# Weighed on each page's one walk (tests/page_walk.py): a first view, until no request is left in flight.
 @pytest.mark.browser
 @pytest.mark.parametrize("walked", source_pages())
 def test_first_view_stays_within_budget(walk, walked):
