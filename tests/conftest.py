@@ -313,24 +313,18 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser, server, tabs):
+def visit(server, tabs):
     """visit(path, **context options) -> Visit; path is relative to the site root.
 
-    The page opens in a kept tab, emptied as a new one would be (page_walk.Tabs); with a
-    fixed clock, which stays with its context, in a context of its own.
+    The page opens in a kept tab, emptied as a new one would be (page_walk.Tabs); with
+    `clock`, in one whose clock is fixed at that time.
     """
-    contexts, visits = [], []
+    visits = []
 
     def open_page(path: str = "", wait: str = "settled", clock=None, init_script: str | None = None,
                   **options) -> Visit:
-        if clock is None:
-            page = tabs(init_script=init_script, **options)
-        else:
-            context = browser.new_context(**options)
-            contexts.append(context)
-            if init_script:
-                context.add_init_script(init_script)
-            page = context.new_page()
+        page = tabs(init_script=init_script, clock=clock is not None, **options)
+        if clock is not None:
             page.clock.set_fixed_time(clock)
         v = Visit(page, server, options.get("java_script_enabled", True))
         visits.append(v)
@@ -343,5 +337,3 @@ def visit(browser, server, tabs):
     yield open_page
     for v in visits:
         v.close()
-    for context in contexts:
-        context.close()

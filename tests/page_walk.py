@@ -91,10 +91,10 @@ class Tabs:
     of going to another page in a tab already open (0.9 against 0.23 CPU-seconds a page, on
     2 cores). A kept tab is emptied before each use as a new one would be: it leaves the
     page it was on, and the browser's cache and the site's storage, session storage
-    included, are cleared; its window size is restored. An init script given here is part
-    of what the tab is. Anything else a test adds to a page for good (routes, a fixed clock,
-    its own init scripts) needs a context of its own; listeners must be removed after use.
-    Routes and print emulation are undone.
+    included, are cleared; its window size is restored, its routes and print emulation
+    undone. An init script or a fake clock asked for here is part of what the tab is.
+    Anything else a test adds to a page for good (its own init scripts) needs a context
+    of its own; listeners must be removed after use.
     """
 
     def __init__(self, browser, server: str):
@@ -102,13 +102,16 @@ class Tabs:
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(server))
         self._tabs: dict[str, tuple] = {}
 
-    def __call__(self, init_script: str | None = None, **options):
-        key = json.dumps([init_script, options], sort_keys=True)
+    def __call__(self, init_script: str | None = None, clock: bool = False, **options):
+        """A tab for these context options; with `clock`, one whose clock each user sets."""
+        key = json.dumps([init_script, clock, options], sort_keys=True)
         if key not in self._tabs:
             context = self.browser.new_context(**options)
             if init_script:
                 context.add_init_script(init_script)
             page = context.new_page()
+            if clock:
+                page.clock.install()
             cdp = context.new_cdp_session(page)
             self._tabs[key] = (page, cdp)
         page, cdp = self._tabs[key]

@@ -200,12 +200,10 @@ window.__shiftTotal = () => { count(window.__shifts.takeRecords()); return windo
 
 @pytest.mark.parametrize("path", ["", "en/", "guong-sang-tao/", "guong-sang-tao/hop-tac-xa-rau-sach-vi-du/",
                                   "en/guong-sang-tao/hop-tac-xa-rau-sach-vi-du/", "tai-lieu/"])
-def test_nothing_moves_while_the_page_loads(browser, server, path):
+def test_nothing_moves_while_the_page_loads(tabs, server, path):
     # Photos keep their place, the status line is filled before the first paint,
     # page-specific styles load in the head (cumulative layout shift near zero).
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.add_init_script(LAYOUT_SHIFTS)
+    page = tabs(init_script=LAYOUT_SHIFTS, **PHONE)
     # Photos arrive late, as on a weak connection: held until the text is painted.
     held, painted = [], []
 
@@ -226,7 +224,7 @@ def test_nothing_moves_while_the_page_loads(browser, server, path):
     in_flight.settle()
     page.evaluate(PAINTED)  # the photos drawn
     shift = page.evaluate("() => window.__shiftTotal()")
-    context.close()
+    in_flight.stop()
     assert shift < 0.01, shift
 
 
@@ -238,13 +236,11 @@ new MutationObserver(records => {
 
 
 @pytest.mark.parametrize("path", ["huong-dan/", "en/chinh-sach/thuat-ngu/"])
-def test_tables_stay_in_place_while_the_page_loads(browser, server, path):
+def test_tables_stay_in_place_while_the_page_loads(tabs, server, path):
     # Tables arrive in Material's scroll wrapper, so its script leaves them where
     # they are instead of laying every cell out twice (the editor's guide lost
     # most of its blocking time this way).
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.add_init_script(TABLES_MOVED)
+    page = tabs(init_script=TABLES_MOVED, **PHONE)
     in_flight = InFlight(page)
     page.goto(server + path, wait_until="load")
     in_flight.settle()
@@ -252,7 +248,7 @@ def test_tables_stay_in_place_while_the_page_loads(browser, server, path):
     tables = page.evaluate("""[...document.querySelectorAll("article table")].map(t =>
         [t.parentElement.className, t.parentElement.parentElement.className,
          t.closest(".md-typeset__table").parentElement.closest(".md-typeset__table") === null])""")
-    context.close()
+    in_flight.stop()
     assert tables, path
     assert moved == 0, f"{path}: Material's script moved {moved} table(s)"
     assert all(t == ["md-typeset__table", "md-typeset__scrollwrap", True] for t in tables), tables

@@ -94,19 +94,18 @@ NO_SPEECH = "delete Window.prototype.speechSynthesis; delete window.speechSynthe
 
 
 @pytest.fixture
-def open_page(browser, server):
-    """open_page(path, voices=None, **context options) -> Visit; voices=None: the real API."""
-    contexts = []
+def open_page(tabs, server):
+    """open_page(path, voices=None, **context options) -> Visit; voices=None: the real API.
+
+    In a kept tab (page_walk.Tabs) whose init script is the stand-in with those voices.
+    """
+    visits = []
 
     def open_(path: str, voices=None, init: str | None = None, wait: str = "settled", **options) -> Visit:
-        context = browser.new_context(**options)
-        contexts.append(context)
-        if voices is not None:
-            context.add_init_script(STUB % json.dumps(voices))
-        if init:
-            context.add_init_script(init)
-        page = context.new_page()
+        scripts = ([STUB % json.dumps(voices)] if voices is not None else []) + ([init] if init else [])
+        page = tabs(init_script="\n".join(scripts) or None, **options)
         v = Visit(page, server, options.get("java_script_enabled", True))
+        visits.append(v)
         # "load" where the test then presses the button and awaits what it does; "settled" (no
         # request left in flight, page_walk.InFlight) where it checks that something did not happen.
         v.response = page.goto(server + path, wait_until="load" if wait == "settled" else wait)
@@ -117,8 +116,8 @@ def open_page(browser, server):
         return v
 
     yield open_
-    for context in contexts:
-        context.close()
+    for v in visits:
+        v.close()
 
 
 def spoken(v: Visit) -> list[dict]:
