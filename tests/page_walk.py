@@ -7,11 +7,10 @@ read one visit of each page, plus one with JavaScript off:
 
 - A first view (the browser's cache and the site's storage emptied) 412 px wide,
   until the page has loaded and no request is left in flight: every request and
-  its size. Then the
-  window narrows to 360 px and axe runs on the page laid out at that width (the
-  "phone" part); then it widens to 1280 px, the page fetches what a wider
-  screen needs, and axe runs again (the "desktop" part). Errors and failed
-  requests are recorded for each part.
+  its size. Then the window narrows to 360 px and axe runs on the page laid out
+  at that width (the "phone" part); then it widens to 1280 px, the page fetches
+  what a wider screen needs, and axe runs again (the "desktop" part). Errors and
+  failed requests are recorded for each part.
 - JavaScript off, at a phone's size: the heading and the language switch.
 
 The record of a page is made when a test first asks for it and kept for the
@@ -40,8 +39,6 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "i
                "has_touch": True}
 # A page that is not there: the 404 page, at a path of its own.
 MISSING = "khong-co-trang-nay/"
-# Playwright's window size for a context given none.
-DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
 FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
@@ -112,21 +109,21 @@ class Tabs:
             page = context.new_page()
             if clock:
                 page.clock.install()
-            cdp = context.new_cdp_session(page)
-            self._tabs[key] = (page, cdp)
-        page, cdp = self._tabs[key]
+            # The size it opened at, Playwright's default when the options give none.
+            self._tabs[key] = (page, context.new_cdp_session(page), page.viewport_size)
+        page, cdp, size = self._tabs[key]
         page.unroute_all()
         page.mouse.move(-1, -1)  # nothing left hovered
         page.goto("about:blank")
         page.emulate_media(media="null")
-        page.set_viewport_size(options.get("viewport", DEFAULT_VIEWPORT))
+        page.set_viewport_size(size)
         cdp.send("Network.clearBrowserCache")
         # "all" takes the tab's session storage too (tests/test_suite.py checks it).
         cdp.send("Storage.clearDataForOrigin", {"origin": self.origin, "storageTypes": "all"})
         return page
 
     def close(self) -> None:
-        for page, _ in self._tabs.values():
+        for page, _, _ in self._tabs.values():
             page.context.close()
 
 
@@ -209,8 +206,7 @@ class Walk:
         self.origin = tabs.origin
         self.axe_source = AXE.read_text(encoding="utf-8")
         self.records: dict[str, Record] = {}
-        self._part, self._finished = None, []
-        self._watched = set()
+        self._part, self._finished, self._in_flight = None, [], None
 
     def __call__(self, path: str) -> Record:
         if path not in self.records:
@@ -223,8 +219,7 @@ class Walk:
         self._part = phone
         # A first view: a kept tab, emptied (Tabs), the same weights as a new context's.
         page = self.tabs(viewport=FIRST_VIEW)
-        if page not in self._watched:
-            self._watched.add(page)
+        if self._in_flight is None:  # the same tab for every page: watched from the first
             self._in_flight = InFlight(page)
             page.on("requestfinished", lambda request: self._finished.append(request))
             watch(page, lambda: self._part)

@@ -236,19 +236,15 @@ new MutationObserver(records => {
 
 
 @pytest.mark.parametrize("path", ["huong-dan/", "en/chinh-sach/thuat-ngu/"])
-def test_tables_stay_in_place_while_the_page_loads(tabs, server, path):
+def test_tables_stay_in_place_while_the_page_loads(visit, path):
     # Tables arrive in Material's scroll wrapper, so its script leaves them where
     # they are instead of laying every cell out twice (the editor's guide lost
     # most of its blocking time this way).
-    page = tabs(init_script=TABLES_MOVED, **PHONE)
-    in_flight = InFlight(page)
-    page.goto(server + path, wait_until="load")
-    in_flight.settle()
+    page = visit(path, init_script=TABLES_MOVED, **PHONE).page
     moved = page.evaluate("window.__tablesMoved")
     tables = page.evaluate("""[...document.querySelectorAll("article table")].map(t =>
         [t.parentElement.className, t.parentElement.parentElement.className,
          t.closest(".md-typeset__table").parentElement.closest(".md-typeset__table") === null])""")
-    in_flight.stop()
     assert tables, path
     assert moved == 0, f"{path}: Material's script moved {moved} table(s)"
     assert all(t == ["md-typeset__table", "md-typeset__scrollwrap", True] for t in tables), tables
@@ -292,13 +288,12 @@ NO_MOTION = "*, *::before, *::after { transition: none !important; animation: no
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 @pytest.mark.parametrize("path", ["", "en/", "ke-hoach/2025/", "guong-sang-tao/", "guong-sang-tao/de-cu/", "tai-lieu/",
                                   "en/tin-tuc/"])
-def test_every_control_is_reached_by_tab_with_a_visible_focus(tabs, server, path, size):
+def test_every_control_is_reached_by_tab_with_a_visible_focus(visit, path, size):
     # WCAG 2.1.1, 2.4.7 and 2.4.11: Tab from the top of the page to the end. Every
     # stop is on screen, not covered (by the sticky header or anything else) and
     # drawn with a focus ring; every visible control is one of the stops.
     # Transitions are switched off: what counts is where each one ends.
-    page = tabs(**(PHONE if size == "phone" else DESKTOP))  # only the keyboard is used
-    page.goto(server + path, wait_until="load")
+    page = visit(path, wait="load", **(PHONE if size == "phone" else DESKTOP)).page
     # A constructed stylesheet: the page's CSP (rightly) refuses an inline one.
     page.evaluate("css => { const s = new CSSStyleSheet(); s.replaceSync(css); "
                   "document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }", NO_MOTION)

@@ -94,30 +94,21 @@ NO_SPEECH = "delete Window.prototype.speechSynthesis; delete window.speechSynthe
 
 
 @pytest.fixture
-def open_page(tabs, server):
+def open_page(visit):
     """open_page(path, voices=None, **context options) -> Visit; voices=None: the real API.
 
-    In a kept tab (page_walk.Tabs) whose init script is the stand-in with those voices.
+    The page's init script is the stand-in with those voices (then `init`, if given).
     """
-    visits = []
-
     def open_(path: str, voices=None, init: str | None = None, wait: str = "settled", **options) -> Visit:
-        scripts = ([STUB % json.dumps(voices)] if voices is not None else []) + ([init] if init else [])
-        page = tabs(init_script="\n".join(scripts) or None, **options)
-        v = Visit(page, server, options.get("java_script_enabled", True))
-        visits.append(v)
         # "load" where the test then presses the button and awaits what it does; "settled" (no
-        # request left in flight, page_walk.InFlight) where it checks that something did not happen.
-        v.response = page.goto(server + path, wait_until="load" if wait == "settled" else wait)
-        if wait == "settled":
-            v.in_flight.settle()
+        # request left in flight) where it checks that something did not happen.
+        scripts = ([STUB % json.dumps(voices)] if voices is not None else []) + ([init] if init else [])
+        v = visit(path, wait=wait, init_script="\n".join(scripts) or None, **options)
         if voices is not None:
-            page.wait_for_function("() => window.__speech.ready")
+            v.page.wait_for_function("() => window.__speech.ready")
         return v
 
-    yield open_
-    for v in visits:
-        v.close()
+    return open_
 
 
 def spoken(v: Visit) -> list[dict]:
