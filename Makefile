@@ -37,11 +37,12 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # What the tests need from Debian, installed when missing (one apt-get update,
-# one install): the three engines (tests/test_engines.py), Xvfb for WebKitGTK,
+# one install): the three engines (tests/test_engines.py; Chromium's headless
+# shell for the tests, the chromium browser for `make audit`'s Lighthouse), Xvfb for WebKitGTK,
 # the fonts tests/font_sets.py prints in, fontconfig's fc-match that checks them,
 # and Java for the W3C validator (vnu-jar). Chromium is skipped when one is
 # already there (CHROME_PATH, chromium or google-chrome), Java when `java` runs.
-DEBIAN_PACKAGES := chromium firefox-esr webkit2gtk-driver xvfb fontconfig \
+DEBIAN_PACKAGES := chromium chromium-headless-shell firefox-esr webkit2gtk-driver xvfb fontconfig \
 	fonts-dejavu-core fonts-liberation fonts-noto-core default-jre-headless
 SUDO = $$( [ "$$(id -u)" = 0 ] || echo sudo )
 
@@ -66,8 +67,9 @@ serve: $(BIN)/.installed node_modules/.installed
 build: $(BIN)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
-# The whole suite, one worker per core: each worker builds the site once and opens one
-# Chromium; the engine tests (xdist_group "engines") stay on one worker, so each of
+# The whole suite in parallel, one worker more than the machine has cores (tests/conftest.py:
+# a worker waits on a browser or a build part of the time): each worker builds the site once
+# and opens one Chromium; the engine tests (xdist_group "engines") stay on one worker, so each of
 # Firefox and WebKit starts once.
 test: deps
 	$(BIN)/python -m pytest -n auto --dist loadgroup

@@ -1,6 +1,6 @@
 """The three browser engines citizens' phones run, behind one small interface.
 
-- Chromium: Debian's chromium through Playwright (the reference).
+- Chromium: Debian's chromium-headless-shell through Playwright (the reference).
 - Firefox: Debian's firefox-esr through puppeteer-core over WebDriver BiDi
   (tests/engines/firefox.mjs; Debian has no geckodriver).
 - WebKit: WebKitGTK's MiniBrowser through Debian's WebKitWebDriver and Selenium,
