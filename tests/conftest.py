@@ -36,6 +36,10 @@ CHROMIUM_FLAGS = [
 # The builds and other scripts run as subprocesses import this checkout's package: the shared
 # virtualenv's editable install may point at another checkout of it.
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+# And they keep its compiled bytecode, as Python does by default: where the machine sets
+# PYTHONDONTWRITEBYTECODE, each of the run's builds (28 in all) would compile the package
+# again: a third of a build's CPU (2.9 against 2.0 CPU-s, scratch measurement).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Fixtures that build the site or open a browser: a test using none of them is a unit test.
 BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages", "walk", "tabs"}

@@ -69,10 +69,20 @@ def engines(chromium):
                 pytest.fail(f"{name}: {missing}; run `make test`, which installs it")
         return opened[name]
 
+    get.opened = opened
     yield get
     for name, engine in opened.items():
         if name != "chromium":
             engine.close()
+
+
+@pytest.fixture(autouse=True)
+def parked(engines):
+    """After each test, every open engine waits on a blank page: one left on a page of the
+    site keeps drawing it (WebKitGTK under Xvfb: a tenth of a core or more) for the rest of the session."""
+    yield
+    for engine in engines.opened.values():
+        engine.goto("about:blank")
 
 
 @pytest.fixture(scope="session", params=OTHERS)
