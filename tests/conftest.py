@@ -6,6 +6,7 @@ Chromium (no downloaded browser) served under the site_url sub-path.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -124,8 +125,22 @@ def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("build") / "site"
-    run_build(site_dir)
+    """The site as the deploy builds it, made once in the run and only read by the tests.
+
+    Under pytest-xdist the workers share it (its documented recipe for a session fixture
+    made once): the first to get here builds it in the run's common temporary folder
+    while the others wait on the lock, then they all read the same files.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    site_dir, done = base / "built" / "site", base / "built" / "done"
+    done.parent.mkdir(parents=True, exist_ok=True)
+    with open(base / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            run_build(site_dir)
+            done.touch()
     return site_dir
 
 
