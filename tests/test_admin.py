@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, content_error_line, heading, make_site_copy, run_build, text
 from kit_helpers import settings as mkdocs_settings
+from page_walk import InFlight
 
 from innovation_day.admin import app as admin
 from innovation_day.admin import config as admin_config
@@ -365,11 +366,14 @@ def test_without_the_english_half_the_app_does_not_save(app):
     ui.type("title", "Tin chỉ có tiếng Việt (ví dụ)")
     ui.type("description", "Tin ví dụ chỉ điền tiếng Việt, để thấy trang biên tập không lưu khi thiếu bản tiếng Anh.")
     ui.date("date", "2025-10-02")
+    in_flight = InFlight(ui.page)
     ui.save()
-    # The app says how many fields are missing, marks the English side, and commits nothing.
+    # The app says how many fields are missing, marks the English side, and commits nothing:
+    # once it has said so, no request it started is left unanswered (page_walk.InFlight).
     ui.page.get_by_text(re.compile(r"Có 2 trường bị lỗi")).wait_for()
     english = ui.page.get_by_role("radio", name="Tiếng Anh").first
     assert "error" in english.inner_text()  # the error icon (a Material Symbols ligature)
-    ui.page.wait_for_load_state("networkidle")
+    in_flight.settle()
+    in_flight.stop()
     assert github.commits == []
     assert not any("createCommitOnBranch" in q for q in github.queries)
