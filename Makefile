@@ -68,9 +68,9 @@ build: $(BIN)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict
 
 # The whole suite in parallel, one worker more than the machine has cores (tests/conftest.py:
-# a worker waits on a browser or a build part of the time): each worker builds the site once
-# and opens one Chromium; the engine tests (xdist_group "engines") stay on one worker, so each of
-# Firefox and WebKit starts once.
+# a worker waits on a browser or a build part of the time): the workers share one build of
+# the site and each opens one Chromium; the engine tests (xdist_group "engines") stay on one
+# worker, so each of Firefox and WebKit starts once.
 test: deps
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 

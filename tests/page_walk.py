@@ -86,12 +86,12 @@ class Tabs:
 
     Opening a tab costs Chromium a new renderer and a cold start: about three times the CPU
     of going to another page in a tab already open (0.33 against 0.12 CPU-seconds a page in
-    the headless shell, on 2 cores). A kept tab is emptied before each use as a new one would be: it leaves the
-    page it was on, and the browser's cache and the site's storage, session storage
-    included, are cleared; its window size is restored, its routes and print emulation
-    undone. An init script or a fake clock asked for here is part of what the tab is.
-    Anything else a test adds to a page for good (its own init scripts) needs a context
-    of its own; listeners must be removed after use.
+    the headless shell, on 2 cores). A kept tab is emptied before each use as a new one
+    would be: it leaves the page it was on, and the browser's cache and the site's storage,
+    session storage included, are cleared; its window size is restored, its routes and
+    print emulation undone. An init script or a fake clock asked for here is part of what
+    the tab is. Anything else a test adds to a page for good (its own init scripts) needs a
+    context of its own; listeners must be removed after use.
     """
 
     def __init__(self, browser, server: str):
