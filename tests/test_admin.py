@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, content_error_line, heading, make_site_copy, run_build, text
 from kit_helpers import settings as mkdocs_settings
+from site_settings import data
 from page_walk import InFlight
 
 from innovation_day.admin import app as admin
@@ -99,10 +100,10 @@ def test_config_matches_the_schema(built_site, schema):
         if spec.type == "photo":
             assert got["media_folder"] == f"/docs/{photos.SOURCE}" and got["public_folder"] == ""
             assert set(got["accept"].split(",")) == {f"image/{k.lower()}" for k in photos.READABLE.values()}
-            limit = settings["extra"]["photos"]["max_bytes"]
+            limit = data("data/site.yml")["photos"]["max_bytes"]
             assert f"{limit / 1_000_000:g}".replace(".", ",") + " MB" in got["hint"]
     assert config["media_libraries"]["default"]["config"]["max_file_size"] == \
-        settings["extra"]["photos"]["max_bytes"]
+        data("data/site.yml")["photos"]["max_bytes"]
 
 
 def test_config_stores_files_as_the_site_reads_them(built_site):
@@ -165,7 +166,7 @@ def test_admin_page_is_hidden_from_search_and_citizens(built_site, pages, soup_o
 
 
 def test_without_a_repository_the_page_says_so_and_does_not_start(built_site):
-    assert mkdocs_settings()["extra"]["admin"]["repo"] is None  # not known yet
+    assert data("data/site.yml")["admin"]["repo"] is None  # not set: the deploy names it
     page = BeautifulSoup((built_site / "admin" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert page.find("script") is None
     assert "extra.admin.repo" in text(page.find("main")) and "chưa dùng được" in text(page.find("main"))

@@ -19,7 +19,7 @@ from innovation_day.kit.build import Kit
 from innovation_day.settings.config import site_from_file
 from innovation_day.settings.site import load_site
 from kit_helpers import ROOT
-from site_settings import full_edition
+from site_settings import full_edition, load_with
 
 
 @pytest.fixture(scope="module")
@@ -27,34 +27,29 @@ def site():
     return site_from_file(ROOT / "mkdocs.yml")
 
 
-def with_extra(site, change):
-    extra = copy.deepcopy(dict(site.extra))
-    change(extra)
-    return load_site(site.root, site.docs_dir, site.site_url, site.texts, extra, site.languages)
+def with_kit(site, change):
+    return load_with(site, {"data/kit.yml": change})
 
 
 def test_a_code_too_big_for_its_banner_names_the_setting(site, tmp_path):
-    banner = next(number for number, a in enumerate(site.extra["kit"]["artworks"], 1) if a["kind"] == "banner")
-    changed = with_extra(site, lambda extra: extra["kit"]["artworks"][banner - 1].update(scan_from=9))
+    banner = next(number for number, a in enumerate(site.kit.artworks, 1) if a.kind == "banner")
+    changed = with_kit(site, lambda kit: kit["artworks"][banner - 1].update(scan_from=9))
     with pytest.raises(BuildError) as failure:
         prints.make(Kit(changed, full_edition(changed)), tmp_path)
     message = str(failure.value)
-    assert f"mkdocs.yml › extra.kit.artworks[{banner}].scan_from" in message
+    assert f"data/kit.yml › artworks[{banner}].scan_from" in message
     assert "không vừa" in message and "does not fit" in message
 
 
 def test_colours_without_enough_contrast_fail(site):
-    with pytest.raises(BuildError, match=r"mkdocs.yml › extra.kit.colours: .*4\.5:1"):
-        with_extra(site, lambda extra: extra["kit"]["colours"].update(text="#E05050"))
+    with pytest.raises(BuildError, match=r"data/kit.yml › colours: .*4\.5:1"):
+        with_kit(site, lambda kit: kit["colours"].update(text="#E05050"))
 
 
 def test_a_loudspeaker_text_too_long_names_the_file(site, tmp_path):
-    root = tmp_path / "repo"
-    shutil.copytree(ROOT / "data", root / "data")
-    speech = root / "data/kit/loa-phat-thanh.txt"
-    speech.write_text(speech.read_text(encoding="utf-8") + "\n\n" + "Xin nhắc lại. " * 60, encoding="utf-8")
-    with pytest.raises(BuildError, match=r"data/kit/loa-phat-thanh\.txt › .*phút.*minutes"):
-        words.make(Kit(dataclasses.replace(site, root=root), full_edition(site)), tmp_path)
+    longer = dataclasses.replace(site.kit_words, loudspeaker=site.kit_words.loudspeaker + "\n\n" + "Xin nhắc lại. " * 60)
+    with pytest.raises(BuildError, match=r"data/kit/words\.yml › loudspeaker: .*phút.*minutes"):
+        words.make(Kit(dataclasses.replace(site, kit_words=longer), full_edition(site)), tmp_path)
 
 
 def test_a_character_the_font_lacks_names_the_setting(site, tmp_path):

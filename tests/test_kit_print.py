@@ -12,8 +12,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from kit_helpers import KIT_EDITION, DOWNLOADS, PT_PER_M, decode, phone_photo, print_files, render_pdf, settings, side_px, texts
+from site_settings import data
 
-KIT = settings()["extra"]["kit"]
+KIT = data("data/kit.yml")
 EDITION = KIT_EDITION
 ARTWORKS = KIT["artworks"]
 IDS = [artwork["file"] for artwork in ARTWORKS]

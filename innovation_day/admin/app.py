@@ -43,32 +43,25 @@ POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inlin
 GITHUB_REPO = re.compile(r"^https://github\.com/([^/\s]+/[^/\s]+?)(?:\.git)?/?$")
 
 
-def repo_of(repo_url: str | None, extra) -> str | None:
-    """owner/name: from repo_url when it is a GitHub address, else extra.admin.repo; None if unknown."""
+def repo_of(repo_url: str | None, admin) -> str | None:
+    """owner/name: from repo_url when it is a GitHub address, else data/site.yml's admin.repo
+    (checked as a repository by its declaration); None if unknown."""
     match = GITHUB_REPO.match(repo_url or "")
     if match:
         return match[1]
-    repo = (extra.get("admin") or {}).get("repo")
-    if repo is None or repo == "":
-        return None
-    if not isinstance(repo, str) or not re.fullmatch(r"[\w.-]+/[\w.-]+", repo):
-        errors = BuildErrors("mkdocs.yml")
-        errors.add("mkdocs.yml", "extra.admin.repo", f"phải có dạng chu-so-huu/ten-kho (hiện là {repo!r})",
-                   f"must look like owner/name (now {repo!r})")
-        errors.raise_if_any()
-    return repo
+    return admin.repo
 
 
 def settings_of(site, repo_url: str | None, favicon: str) -> dict:
     """What config.py needs to know of the site."""
     t = site.t(site.languages.default)
     keys = [f"showcase.{f.name}.{value}" for schema in SCHEMAS.values() for f in schema.fields for value in f.choices]
-    admin = site.extra.get("admin") or {}
+    admin = site.admin
     return {
         "site_url": site.site_url,
         "site_name": site.texts[site.languages.default]["name"],
-        "repo": repo_of(repo_url, site.extra),
-        "branch": admin.get("branch") or None,
+        "repo": repo_of(repo_url, admin),
+        "branch": admin.branch,
         "docs_dir": site.docs_dir.relative_to(site.root).as_posix(),
         "photo_folder": SOURCE,
         "photo_types": sorted({f"image/{kind.lower()}" for kind in READABLE.values()}),

@@ -24,7 +24,7 @@ NAMES = ("channels", "short", "nomination", "preview")
 def render(site, theme_env, config, which: str, lang: str) -> str:
     if which == "preview" and not is_local_address(site.site_url):
         return ""
-    deadline = site.extra["nomination"].get("deadline")
+    deadline = site.nomination.deadline
     return theme_env.get_template("partials/next-step.html").render(
         config=config, which=which, page_lang=lang, stamp=STAMP, address=display_address(site.site_url),
         deadline=format_date(deadline, lang) if deadline else "").strip()

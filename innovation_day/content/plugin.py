@@ -85,7 +85,7 @@ class ContentPlugin(BasePlugin):
         front_matter.check(page.meta, f"docs/{src}", self.page_errors, self.site.today,
                            [edition.year for edition in self.site.editions])
         warning = front_matter.stale_review(page.meta, self.site.languages.default_source(src),
-                                            self.site.extra["review"], self.site.today)
+                                            self.site.review, self.site.today)
         if warning and lang == self.site.languages.default:
             front_matter.log.warning(warning)
         url_of = url_finder(files)

@@ -49,7 +49,7 @@ class Kit:
         """A PDF to draw on; stamped on a local preview, unless `stamp` is False (the bare QR
         code: a band would cut into its quiet zone; the kit page's notice covers it)."""
         return Canvas(self.fonts, title, creator=self.site.texts[lang]["name"],
-                      author=self.site.commune["name"][lang], lang=lang, stamp=stamp and self.preview)
+                      author=self.site.commune.name[lang], lang=lang, stamp=stamp and self.preview)
 
     @property
     def generators(self) -> list[str]:

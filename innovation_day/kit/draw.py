@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import BuildErrors
 from ..settings.dates import format_date
-from .settings import rgb
+from ..settings.models import rgb
 from .text import display_address
 from .stamp import STAMP
 
@@ -358,12 +358,12 @@ def make_design(site, edition, lang: str = "vi") -> Design:
     return Design(
         background=site.kit.background,
         text=site.kit.text,
-        commune=commune["name"][lang],
+        commune=commune.name[lang],
         slogan=edition["slogan"][lang],
         theme=t("kit.print.theme", theme=edition["theme"][lang]),
         dates=t("kit.print.dates", start=format_date(edition["response"]["start"], lang),
                 end=format_date(edition["response"]["end"], lang)),
-        scan=t("kit.print.scan", commune=commune["name"][lang]),
+        scan=t("kit.print.scan", commune=commune.name[lang]),
         address=display_address(site.site_url),
         matrix=qr_matrix(site.site_url),
     )

@@ -2,7 +2,7 @@
 
 The plan (II.4a, III.1) asks every office, school, the health station, village
 halls and residential groups to hang banners with the theme and slogan. The
-sizes live in mkdocs.yml (`extra.kit.artworks`); for each, the build draws a
+sizes live in data/kit.yml (`artworks`); for each, the build draws a
 vector PDF at its real size with the font embedded (so Vietnamese diacritics
 print right on any printer's machine), a PNG preview rendered from that PDF,
 and a small preview for the kit page, at `<!-- insert: kit.print -->`.
@@ -62,17 +62,17 @@ def make(kit, folder) -> dict:
 
     words = make_design(kit.site, kit.edition)
     check_coverage(kit.fonts, {
-        "extra.commune.name.vi": words.commune, f"{kit.edition.source} › slogan.vi": words.slogan.upper() + words.slogan,
+        "data/commune.yml › name.vi": words.commune, f"{kit.edition.source} › slogan.vi": words.slogan.upper() + words.slogan,
         f"{kit.edition.source} › theme.vi": words.theme, "site_url": words.address,
         "data/strings/vi.yml › kit.print.*": words.scan + words.dates,
     })
-    errors = BuildErrors("mkdocs.yml")
+    errors = BuildErrors("Tài liệu truyền thông / Communication kit")
     meta = {}
     for number, artwork in enumerate(kit.site.kit.artworks, 1):
         try:
             pdf = _draw(kit, words, artwork)
         except DoesNotFit:
-            errors.add("mkdocs.yml", f"extra.kit.artworks[{number}].scan_from",
+            errors.add("data/kit.yml", f"artworks[{number}].scan_from",
                        f"mã QR cạnh {length(artwork.qr_side, 'vi')} không vừa khổ {artwork_size(artwork, 'vi')}: "
                        "giảm scan_from",
                        f"a {length(artwork.qr_side, 'en')} QR code does not fit {artwork_size(artwork, 'en')}: "

@@ -64,7 +64,7 @@ class SettingsPlugin(BasePlugin):
         languages = Languages.from_i18n(entries)
         texts = language_texts(entries, config.site_name, config.site_description, config.copyright)
         root = Path(config.config_file_path).parent
-        self.site = load_site(root, Path(config.docs_dir), config.site_url, texts, config.extra, languages)
+        self.site = load_site(root, Path(config.docs_dir), config.site_url, texts, languages)
         self.page_env = environment()
         self.status_env = templates("settings", html_layout=False)
         return config
@@ -80,4 +80,6 @@ class SettingsPlugin(BasePlugin):
     def on_env(self, env, config, files):
         # overrides/partials/language.html looks here before Material's own table.
         env.globals["site_strings"] = {lang: self.site.strings.theme_table(lang) for lang in self.site.languages.codes}
+        # The commune's settings (data/), for the theme's partials: `settings.commune.phone`.
+        env.globals["settings"] = self.site
         return env
