@@ -85,7 +85,9 @@ def test_a_missing_twin_fails_the_build_naming_both_files(tmp_path):
 @pytest.mark.parametrize("file, pattern, replacement, field", [
     (edition().source, r"\nday: \d{4}-\d\d-\d\d\n", "\n", f"{edition().source} › day"),
     ("data/kit.yml", r'text: "#[0-9A-Fa-f]{6}"', 'text: "#E05050"', "data/kit.yml › colours"),
-], ids=["edition", "kit"])
+    ("data/nomination.yml", r"\ndeadline: .*\n", "\ndeadline: soon\n", "data/nomination.yml › deadline: “soon”"),
+    ("data/commune.yml", r"\nphone: .*\n", "\nphone: 24331234\n", "data/commune.yml › phone: “24331234”"),
+], ids=["edition", "kit", "nomination", "commune"])
 def test_a_bad_setting_fails_the_build_naming_the_field(tmp_path, file, pattern, replacement, field):
     repo = make_site_copy(tmp_path)
     config = repo / file
@@ -95,6 +97,7 @@ def test_a_bad_setting_fails_the_build_naming_the_field(tmp_path, file, pattern,
     code, output = build_output(repo, tmp_path)
     assert code != 0
     assert field in output
+    assert "Traceback" not in output, output
 
 
 @pytest.mark.slow
