@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..content.photos import READABLE, SOURCE
+from ..content.entries import read_front_matter
 from ..content.schema import SCHEMAS
 from ..errors import BuildErrors
 from ..templates import environment
@@ -69,7 +70,20 @@ def settings_of(site, repo_url: str | None, favicon: str) -> dict:
         "labels": {key: t(key) for key in keys},
         "logo": _path(site.site_url) + favicon,
         "languages": list(site.languages.codes),
+        # The pages whose review date staff record: those of data/site.yml's review.sections.
+        "reviewed_pages": reviewed_pages(site),
     }
+
+
+def reviewed_pages(site) -> list[tuple[str, str]]:
+    """(source, title) of each default-language page of the reviewed sections."""
+    pages = []
+    for section in site.review.sections:
+        for path in sorted((site.docs_dir / section).glob("*.md")):
+            source = path.relative_to(site.docs_dir).as_posix()
+            if site.languages.of_source(source) == site.languages.default:
+                pages.append((source, (read_front_matter(path)[0] or {}).get("title") or source))
+    return pages
 
 
 def _path(url: str) -> str:

@@ -271,6 +271,17 @@ class EditionFile:
     plan: PlanReference | None = setting("group", "kế hoạch của xã", "the commune's plan", of=PlanReference)
 
 
+@dataclass(frozen=True)
+class PlanPage:
+    """The front matter of a page the app edits: a year's plan (docs/ke-hoach/<year>.md) or a
+    policy page's review date."""
+    edition: int = setting("year", "năm của kế hoạch", "the plan's year", required=True)
+    title: str = setting("text", "tiêu đề trang", "the page title", required=True)
+    description: str = setting("text", "một câu mô tả trang (cho máy tìm kiếm)",
+                               "a one-sentence description (for search engines)", required=True, length=(50, 170))
+    reviewed: dt.date | None = setting("date", "ngày rà soát theo nguồn", "the day it was checked against its sources")
+
+
 # The files ----------------------------------------------------------------------------------
 
 FILES = (

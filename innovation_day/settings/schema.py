@@ -111,6 +111,13 @@ def is_model(thing) -> bool:
     return isinstance(thing, type) and dataclasses.is_dataclass(thing)
 
 
+def list_item(spec: Field):
+    """What a list holds: a declared class, or a Field (a list of plain values declares their kind)."""
+    if isinstance(spec.items, Mapping):
+        return Field(name=spec.name, vi=spec.vi, en=spec.en, required=True, **spec.items)
+    return spec.items
+
+
 def fields_of(model) -> tuple[Field, ...]:
     """The declared fields of a settings dataclass, in order (the order of the file and the form)."""
     return tuple(Field(name=f.name, **f.metadata["field"]) for f in dataclasses.fields(model)
@@ -207,9 +214,7 @@ def _scalar(spec: Field, raw, where, name, errors, languages):
             return None
         if spec.required and not raw:
             errors.add(where, name, "cần ít nhất một mục", "needs at least one item")
-        items, of = [], spec.items
-        if isinstance(of, Mapping):   # a list of plain values: declared by their kind
-            of = Field(name=spec.name, vi=spec.vi, en=spec.en, required=True, **of)
+        items, of = [], list_item(spec)
         for index, item in enumerate(raw, 1):
             where_item = f"{name}[{index}]"
             if is_model(of):
