@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import BuildErrors
+from .finishing import FINISH, MAX_BLEED, MAX_SAFE
 
 KINDS = ("banner", "poster", "standee")
 # A PDF viewer's limit for one side of a page (Acrobat: 200 inches).
@@ -25,6 +26,8 @@ class Artwork:
     scan_from: float   # metres: the farthest distance its QR code is scanned from
     paper: str | None
     reach: float       # the one-tenth rule: scanned from at most `reach` × the code's side
+    bleed: float = 0.0  # metres of background past the trim on each side (kit/finishing.py)
+    safe: float = 0.0   # metres inside the trim kept clear of the words and the code
 
     @property
     def qr_side(self) -> float:
@@ -103,8 +106,32 @@ def _artwork(item, number: int, reach: float, seen: set, errors: BuildErrors) ->
         errors.add("mkdocs.yml", f"{name}.paper", "phải là tên khổ giấy, ví dụ A3", "must be a paper name, e.g. A3")
     if len(errors.problems) > found:
         return None
+    bleed, safe = _finish(item, name, errors)
+    if len(errors.problems) > found:
+        return None
     return Artwork(file, item["kind"], float(item["width"]), float(item["height"]),
-                   float(item["scan_from"]), paper, float(reach))
+                   float(item["scan_from"]), paper, float(reach), bleed, safe)
+
+
+def _finish(item: Mapping, name: str, errors: BuildErrors) -> tuple[float, float]:
+    """An artwork's bleed and safe margin (metres): its own `bleed` and `safe`, else its kind's
+    (kit/finishing.py). Checked against its size: the words need room inside the margins."""
+    default = FINISH[item["kind"]]
+    bleed, safe = item.get("bleed", default.bleed), item.get("safe", default.safe)
+    for key, value, limit in (("bleed", bleed, MAX_BLEED), ("safe", safe, MAX_SAFE)):
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= limit:
+            errors.add("mkdocs.yml", f"{name}.{key}", f"phải là một số từ 0 đến {limit:g} (mét)",
+                       f"must be a number from 0 to {limit:g} (metres)")
+            return 0.0, 0.0
+    width, height = float(item["width"]), float(item["height"])
+    if 2 * safe >= 0.5 * min(width, height):
+        errors.add("mkdocs.yml", f"{name}.safe", "lề an toàn chiếm quá nửa cạnh ngắn của mẫu",
+                   "the safe margins take more than half of the artwork's short side")
+    if max(width, height) + 2 * bleed > MAX_PAGE_M:
+        errors.add("mkdocs.yml", f"{name}.bleed",
+                   f"kể cả phần tràn lề, tệp PDF không thể dài quá {MAX_PAGE_M:.2f} m một cạnh",
+                   f"with its bleed, a PDF page cannot be longer than {MAX_PAGE_M:.2f} m on a side")
+    return float(bleed), float(safe)
 
 
 def kit_settings(kit, errors: BuildErrors) -> KitSettings | None:
