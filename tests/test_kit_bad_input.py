@@ -57,3 +57,24 @@ def test_a_character_the_font_lacks_names_the_setting(site, tmp_path):
     starred = dataclasses.replace(edition, slogan=dict(edition.slogan, vi="★ " + edition.slogan["vi"]))
     with pytest.raises(BuildError, match=re.escape(f"{edition.source} › slogan.vi") + ".*★"):
         prints.make(Kit(site, starred), tmp_path)
+
+
+@pytest.mark.parametrize("key, value, words", [
+    ("bleed", -0.003, "từ 0 đến"),          # a bleed is past the trim: never negative
+    ("bleed", "3mm", "“3mm” không đúng"),   # metres, as a number
+    ("safe", 0.3, "quá nửa cạnh ngắn"),     # no room left for the words
+])
+def test_a_bleed_or_safe_margin_that_cannot_work_names_the_field(site, key, value, words):
+    poster = next(number for number, a in enumerate(site.kit.artworks, 1) if a.kind == "poster")
+    with pytest.raises(BuildError) as failure:
+        with_kit(site, lambda kit: kit["artworks"][poster - 1].update({key: value}))
+    message = str(failure.value)
+    assert f"data/kit.yml › artworks[{poster}].{key}" in message and words in message
+
+
+def test_a_bleed_that_makes_the_page_too_long_for_a_pdf_names_the_field(site):
+    from innovation_day.settings.models import MAX_PAGE_M
+
+    banner = next(number for number, a in enumerate(site.kit.artworks, 1) if a.kind == "banner")
+    with pytest.raises(BuildError, match=re.escape(f"data/kit.yml › artworks[{banner}].bleed") + ".*PDF"):
+        with_kit(site, lambda kit: kit["artworks"][banner - 1].update(width=round(MAX_PAGE_M - 0.01, 3)))

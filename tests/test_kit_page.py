@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from PIL import Image
 
-from kit_helpers import DOWNLOADS, KIT_EDITION, SITE_FILES, current_kit, settings, texts
+from kit_helpers import DOWNLOADS, KIT_EDITION, NOTES, SITE_FILES, current_kit, settings, texts
 from site_settings import data, shown_date, edition
 
 KIT = data("data/kit.yml")
@@ -38,6 +38,7 @@ def test_every_link_and_image_on_the_kit_page_exists(soup_of, built_site, site_u
     for artwork in KIT["artworks"]:
         assert {f"{artwork['file']}.pdf", f"{artwork['file']}.png"} <= own
     assert {"loa-phat-thanh.txt", "bai-dang-vi.txt", "bai-dang-en.txt", "anh-chia-se.png"} <= own
+    assert set(NOTES.values()) <= own, "the print shop's note, in both languages"
     assert {f"{SITE_FILES}/ma-qr.svg", f"{SITE_FILES}/ma-qr.png"} <= downloads
     ahead = built_on <= edition().last_day
     assert (f"ngay-hoi-dmst-{lang}.ics" in own) is ahead, "a calendar only while its events are ahead"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..settings.pages import environment as text_environment
 from ..templates import environment
-from . import calendar, prints, qr, words
+from . import calendar, note, prints, qr, words
 from .cache import Cache, Output
 from .draw import Canvas, Fonts
 from .stamp import is_local_address
@@ -90,6 +90,7 @@ class Kit:
         """This edition's files as one entry of the kit page's archive (templates/archive.md)."""
         own = lambda name: link(self.prefix + name)      # noqa: E731
         return {"edition": self.edition, "prints": prints.rows(self, lang, own) if "print" in self.outputs else [],
+                "notes": note.links(self, lang, own) if "print" in self.outputs else [],
                 "texts": words.files(self, lang, own) if "words" in self.outputs else [],
                 "calendars": calendar.files(self, own)}
 

@@ -11,6 +11,13 @@ The slogan and theme are yellow on red, as banners are (the pair is checked
 for contrast in settings.py). The QR code follows the one-tenth rule: it is
 drawn at `scan_from ÷ qr_reach`, and the kit page says that distance. A code
 that does not fit its artwork fails the build and names the setting.
+
+A print shop takes the PDFs as they are: each is its finished size plus a bleed
+on every side, the background running into it, with the TrimBox at the finished
+size and the BleedBox at the sheet's; words and code stay a safe margin inside
+the trim, clear of the cut or of a banner's hem and eyelets (settings/finishing.py).
+The previews show the print as finished, and a one-page note for the shop in
+each language (kit/note.py) gives the sizes, margins and colours.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from ..errors import BuildErrors
+from . import note
 from .draw import DoesNotFit, check_coverage, draw_banner, draw_portrait, make_design, render, save_png
 from .text import artwork_size, display_address, file_size, length
 
@@ -37,7 +45,8 @@ def inputs(kit) -> dict:
     design = asdict(make_design(kit.site, kit.edition))
     design.pop("matrix")   # follows from the address
     return {"design": design, "kit": asdict(kit.site.kit), "preview": kit.preview,
-            "titles": {a.file: title(kit, a) for a in kit.site.kit.artworks}}
+            "titles": {a.file: title(kit, a) for a in kit.site.kit.artworks},
+            "note": {lang: note.markup(kit, lang) for lang in note.FILES}}
 
 
 def title(kit, artwork) -> str:
@@ -47,13 +56,14 @@ def title(kit, artwork) -> str:
 
 def _draw(kit, words, artwork) -> bytes:
     width, height, side = artwork.width * PT_PER_M, artwork.height * PT_PER_M, artwork.qr_side * PT_PER_M
+    safe = artwork.safe * PT_PER_M
     canvas = kit.canvas(title(kit, artwork))
-    canvas.page(width, height)
+    canvas.page(width, height, bleed=artwork.bleed * PT_PER_M)
     if artwork.kind == "banner":
-        draw_banner(kit.fonts, canvas, words, width, height, side)
+        draw_banner(kit.fonts, canvas, words, width, height, side, safe=safe)
     else:
         lift = STANDEE_LIFT * PT_PER_M if artwork.kind == "standee" else 0.0
-        draw_portrait(kit.fonts, canvas, words, width, height, side, lift=lift)
+        draw_portrait(kit.fonts, canvas, words, width, height, side, lift=lift, safe=safe)
     return canvas.output()
 
 
@@ -81,7 +91,7 @@ def make(kit, folder) -> dict:
         (folder / f"{artwork.file}.pdf").write_bytes(pdf)
         width, height = artwork.width * PT_PER_M, artwork.height * PT_PER_M
         scale = min(PREVIEW_MAX_PX / max(width, height), PREVIEW_QR_PX / (artwork.qr_side * PT_PER_M))
-        image = render(pdf, scale)
+        image = render(pdf, scale, finished=True)   # as it is once cut, or hemmed
         save_png(image, folder / f"{artwork.file}.png")
         thumb = image.copy()
         thumb.thumbnail(THUMB_BOX, Image.Resampling.LANCZOS)
@@ -89,6 +99,7 @@ def make(kit, folder) -> dict:
         meta[artwork.file] = {"preview": list(image.size), "thumb": list(thumb.size),
                               "qr_px": round(artwork.qr_side * PT_PER_M * scale, 1)}
     errors.raise_if_any()
+    note.make(kit, folder)
     return meta
 
 
@@ -118,8 +129,9 @@ def rows(kit, lang: str, link) -> list[dict]:
 
 
 def section(kit, lang: str, link) -> str:
-    return kit.env.get_template("print.md").render(rows=rows(kit, lang, link), t=kit.site.t(lang))
+    return kit.env.get_template("print.md").render(rows=rows(kit, lang, link), notes=note.links(kit, lang, link),
+                                                   t=kit.site.t(lang))
 
 
 def downloads(kit) -> list[str]:
-    return [name for artwork in kit.site.kit.artworks for name in names(artwork)]
+    return [name for artwork in kit.site.kit.artworks for name in names(artwork)] + list(note.FILES.values())

@@ -37,3 +37,8 @@ def file_size(path: Path, lang: str) -> str:
     if size < 1000 * 1000:
         return f"{max(1, round(size / 1000))} KB"
     return f"{number(round(size / 1e6, 1), lang)} MB"
+
+
+def millimetres(metres: float, lang: str) -> str:
+    """3 mm, 20 mm, 0,5 mm: print margins, in the unit print shops use."""
+    return f"{number(round(metres * 1000, 1), lang)} mm"

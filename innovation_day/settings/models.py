@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from ..errors import BuildErrors
+from .finishing import FINISH, MAX_BLEED, MAX_SAFE
 from .schema import SettingsFile, setting
 
 # The commune -------------------------------------------------------------------------------
@@ -87,6 +88,17 @@ class Artwork:
     scan_from: float = setting("number", "quét mã từ xa nhất (mét)", "scanned from at most (metres)",
                                required=True, minimum=0.1, maximum=50)
     paper: str | None = setting("text", "khổ giấy, ví dụ A3", "the paper size, e.g. A3")
+    bleed: float | None = setting(
+        "number", "phần nền in tràn ra ngoài khổ thành phẩm ở mỗi cạnh (mét)",
+        "background printed past the finished size on each side (metres)", minimum=0, maximum=MAX_BLEED,
+        hint=("Để xén hoặc gấp mép không lộ viền trắng. Để trống: theo loại mẫu (settings/finishing.py).",
+              "So that a cut or hem shows no white edge. Empty: the kind's (settings/finishing.py)."))
+    safe: float | None = setting(
+        "number", "lề an toàn: chữ và mã QR cách mép thành phẩm ít nhất (mét)",
+        "safe margin: words and the QR code stay this far inside the finished edge (metres)",
+        minimum=0, maximum=MAX_SAFE,
+        hint=("Băng rôn: dải gấp mép, đóng khoen. Để trống: theo loại mẫu.",
+              "Banners: the hem and eyelet band. Empty: the kind's."))
     reach: float = 10.0   # not a field of its own: the kit's qr_reach, set when the kit is read
 
     @property
@@ -157,14 +169,32 @@ def check_kit(kit: KitSettings, where: str, errors: BuildErrors) -> KitSettings 
         errors.add(where, "colours", f"độ tương phản chữ/nền {ratio:.2f}:1, cần ít nhất {MIN_CONTRAST}:1",
                    f"text/background contrast is {ratio:.2f}:1, at least {MIN_CONTRAST}:1 is needed")
     seen: set[str] = set()
+    artworks = []
     for number, artwork in enumerate(kit.artworks, 1):
+        name = f"artworks[{number}]"
         if artwork.file in seen:
-            errors.add(where, f"artworks[{number}].file", f"tên tệp '{artwork.file}' bị lặp",
-                       f"file name '{artwork.file}' is repeated")
+            errors.add(where, f"{name}.file", f"tên tệp '{artwork.file}' bị lặp", f"file name '{artwork.file}' is repeated")
         seen.add(artwork.file)
+        artworks.append(finished(artwork, kit.qr_reach, where, name, errors))
     if len(errors.problems) > found:
         return None
-    return replace(kit, artworks=tuple(replace(a, reach=kit.qr_reach) for a in kit.artworks))
+    return replace(kit, artworks=tuple(artworks))
+
+
+def finished(artwork: Artwork, reach: float, where: str, name: str, errors: BuildErrors) -> Artwork:
+    """An artwork with the kit's reach, and its bleed and safe margin: its own, else its kind's
+    (settings/finishing.py), checked against its size: the words need room inside the margins."""
+    default = FINISH[artwork.kind]
+    bleed = default.bleed if artwork.bleed is None else artwork.bleed
+    safe = default.safe if artwork.safe is None else artwork.safe
+    if 2 * safe >= 0.5 * min(artwork.width, artwork.height):
+        errors.add(where, f"{name}.safe", "lề an toàn chiếm quá nửa cạnh ngắn của mẫu",
+                   "the safe margins take more than half of the artwork's short side")
+    if max(artwork.width, artwork.height) + 2 * bleed > MAX_PAGE_M:
+        errors.add(where, f"{name}.bleed",
+                   f"kể cả phần tràn lề, tệp PDF không thể dài quá {MAX_PAGE_M:.2f} m một cạnh",
+                   f"with its bleed, a PDF page cannot be longer than {MAX_PAGE_M:.2f} m on a side")
+    return replace(artwork, reach=reach, bleed=float(bleed), safe=float(safe))
 
 
 # The site's own options ---------------------------------------------------------------------
