@@ -42,10 +42,10 @@ def test_a_deadline_that_is_not_a_date_is_named_not_a_traceback(site):
 
 
 def test_a_phone_typed_without_quotes_keeps_its_leading_zero(site):
-    text = "\n".join(line if not line.startswith("phone:") else "phone: 0243 312 3456"
+    text = "\n".join(line if not line.startswith("phone:") else "phone: 0240 000 0000"
                      for line in (site.root / "data/commune.yml").read_text(encoding="utf-8").splitlines())
     commune = read(models.Commune, load_text(text), "data/commune.yml", BuildErrors("t"), site.languages)
-    assert commune.phone == "0243 312 3456"
+    assert commune.phone == "0240 000 0000"
 
 
 @pytest.mark.parametrize("phone", ["12345", "0243-abc", "84912345678"])
@@ -67,7 +67,7 @@ def test_a_text_readers_see_needs_both_languages(site):
 
 
 def test_a_misspelt_field_is_named_with_the_right_ones(site):
-    line = one_problem(site, {"data/commune.yml": lambda raw: raw.update(phon="024 3312 3456")})
+    line = one_problem(site, {"data/commune.yml": lambda raw: raw.update(phon="024 0000 0000")})
     names = [f.name for f in fields_of(models.Commune)]
     assert line.startswith("data/commune.yml › phon: không có mục này")
     assert all(name in line for name in names)
@@ -130,3 +130,14 @@ def test_a_good_value_of_each_kind_is_read_as_its_type(site):
     sample = read(Sample, raw, "x.yml", BuildErrors("t"), site.languages)
     assert (sample.when.isoformat(), sample.many, sample.share, sample.on, sample.colour, sample.repo) == \
         ("2026-10-01", 12, 0.5, True, "#A4161A", "ubnd/ngay-hoi")
+
+
+@pytest.mark.parametrize("lang, page", [("vi", "huong-dan/index.html"), ("en", "en/huong-dan/index.html")])
+def test_the_guide_lists_every_declared_field(built_site, lang, page):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "lxml")
+    shown = {cell.get_text(strip=True) for table in soup.select("article table") for cell in table.select("td:first-child")}
+    for name, (_, model) in models.GUIDE_FILES.items():
+        for field, what, kind, _ in rows(model, lang):
+            assert field in shown, (name, field)

@@ -21,6 +21,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from .. import markers
 from ..errors import BuildErrors
 from ..settings.dates import format_date
+from ..settings.models import GUIDE_FILES
+from ..settings.schema import rows
 from ..settings.plugin import build_language, nested_build, page_language, site_of, theme_of
 from ..templates import environment
 from . import editions, front_matter, glossary, house_style, next_step
@@ -100,12 +102,24 @@ class ContentPlugin(BasePlugin):
             **editions.markers(self.site, self.markdown_env, self.status_env, lang, src),
             "glossary": lambda arg: glossary.table(self.env, self.glossary, lang, self.site.languages,
                                                    self.site.t(lang)),
+            # The editor's guide: each settings file's fields, from their one declaration.
+            "settings.fields": lambda name: self.fields_table(name, lang, src),
         }
         markdown = markers.replace(markdown, names)
         if isinstance(page.meta.get("reviewed"), dt.date):
             markdown += "\n\n" + self.env.get_template("reviewed.md").render(
                 t=self.site.t(lang), date=format_date(page.meta["reviewed"], lang))
         return f"{markdown}\n\n{glossary.definitions(self.glossary, lang)}\n"
+
+    def fields_table(self, name: str | None, lang: str, src: str) -> str:
+        if name not in GUIDE_FILES:
+            errors = BuildErrors("Nội dung / Content")
+            errors.add(f"docs/{src}", f"settings.fields {name}", f"không có tệp cài đặt '{name}' (có: {', '.join(GUIDE_FILES)})",
+                       f"there is no settings file '{name}' (there are: {', '.join(GUIDE_FILES)})")
+            errors.raise_if_any()
+        path, model = GUIDE_FILES[name]
+        return self.env.get_template("settings-fields.md").render(
+            path=path, rows=list(rows(model, lang)), t=self.site.t(lang))
 
     def on_page_content(self, html, page, config, files):
         # overrides/main.html links page_stylesheets in the head, so nothing shifts as they load.

@@ -33,8 +33,8 @@ class Commune:
               "Only from an official source (the portal, a document of the commune)."))
     office_hours: Text | None = setting(
         "text", "giờ tiếp dân, làm việc", "office hours", bilingual=True,
-        hint=("Ví dụ: Sáng thứ Hai đến thứ Sáu, 7 giờ 30 đến 11 giờ 30.",
-              "For example: Monday to Friday mornings, 7.30 to 11.30."))
+        hint=("Ghi như văn bản của xã, ví dụ dạng: Thứ Hai đến thứ Sáu, sáng … giờ đến … giờ.",
+              "As the commune's own notice writes them, e.g. Monday to Friday, … to …."))
     phone: str | None = setting("phone", "số điện thoại", "the phone number")
     email: str | None = setting("email", "thư điện tử", "the e-mail address")
     zalo: str | None = setting("url", "Zalo OA của xã (https://zalo.me/…)", "the Zalo Official Account (https://zalo.me/…)")
@@ -322,4 +322,8 @@ FILES = (
     SettingsFile("data/site.yml", SiteOptions, "Cài đặt trang", "Site options", "options"),
 )
 EDITIONS_FOLDER = "data/editions"
+# What the editor's guide lists (`<!-- insert: settings.fields NAME -->`): each file's attribute,
+# and an edition's file, by name.
+GUIDE_FILES = {**{file.attribute: (file.path, file.model) for file in FILES},
+               "edition": (f"{EDITIONS_FOLDER}/<năm>.yml", EditionFile)}
 

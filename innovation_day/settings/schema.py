@@ -58,10 +58,9 @@ KINDS = {
     "bool": ("true (có) hoặc false (không)", "true or false"),
     "date": ("ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2026-10-01", "a date written YYYY-MM-DD, e.g. 2026-10-01"),
     "year": ("năm bốn chữ số, ví dụ 2026", "a four-digit year, e.g. 2026"),
-    "phone": ("số điện thoại Việt Nam, ví dụ 024 3312 3456 hoặc 0912 345 678",
-              "a Vietnamese phone number, e.g. 024 3312 3456 or 0912 345 678"),
-    "email": ("địa chỉ thư điện tử, ví dụ vanphong@thuanan.hanoi.gov.vn",
-              "an e-mail address, e.g. office@example.gov.vn"),
+    "phone": ("số điện thoại Việt Nam: 0 hoặc +84 rồi 9 đến 10 chữ số, dạng 024 xxxx xxxx hoặc 09xx xxx xxx",
+              "a Vietnamese phone number: 0 or +84, then 9 or 10 digits, as 024 xxxx xxxx or 09xx xxx xxx"),
+    "email": ("địa chỉ thư điện tử, dạng ten@mien.vn", "an e-mail address, written name@domain.vn"),
     "url": ("địa chỉ web đầy đủ, bắt đầu bằng https://", "a full web address starting with https://"),
     "repo": ("kho GitHub dạng chu-so-huu/ten-kho", "a GitHub repository written owner/name"),
     "colour": ("mã màu dạng #RRGGBB, ví dụ #A4161A", "a colour written #RRGGBB, e.g. #A4161A"),
@@ -323,3 +322,26 @@ def rows(model, lang: str, prefix: str = ""):
             yield from rows(spec.of, lang, name)
         elif spec.type == "list" and is_model(spec.items):
             yield from rows(spec.items, lang, f"{name}[]")
+
+
+# Scaffolds ------------------------------------------------------------------------------
+
+def scaffold(model, values: Mapping) -> str:
+    """A settings file to fill in (scripts/new.py): each declared field under a comment that
+    says what it is, with its value when known, else null."""
+    lines = []
+    for spec in fields_of(model):
+        lines.append(f"# {spec.vi} / {spec.en}" + ("" if spec.required else " (null: chưa có / not yet known)"))
+        value = values.get(spec.name)
+        if value is None:
+            lines.append(f"{spec.name}: null")
+        elif spec.bilingual:
+            lines.append(f"{spec.name}:")
+            lines += [f"  {lang}: {_quoted(text)}" for lang, text in value.items()]
+        else:
+            lines.append(f"{spec.name}: {value.isoformat() if isinstance(value, dt.date) else value}")
+    return "\n".join(lines) + "\n"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
