@@ -4,8 +4,10 @@ Order, where it matters:
 - on_config at 90: after the settings plugin (100), whose `site` it reads;
 - on_files at -150: after mkdocs-static-i18n (-100) has kept this language's files,
   so the generated news pages join that language (and its sitemap);
-- on_page_markdown at the default 0: after the settings plugin has filled in the
-  page's `{{ … }}` (both at 0, the settings plugin is listed first in mkdocs.yml).
+- on_page_markdown at 20: after the settings plugin (30) has filled in the page's
+  `{{ … }}`, before the kit plugin's markers (10);
+- on_page_content at 10: before the output plugin wraps tables (0), on the page as
+  Markdown made it.
 Innovators and news are read and checked once per build, at its first language.
 """
 
@@ -80,6 +82,7 @@ class ContentPlugin(BasePlugin):
             chosen.append(file)
         return files
 
+    @event_priority(20)  # after the settings plugin (30), before the kit plugin (10)
     def on_page_markdown(self, markdown, page, config, files):
         src, lang, url = page.file.src_uri, page_language(page, self.site), page.url
         front_matter.check(page.meta, f"docs/{src}", self.page_errors, self.site.today,
@@ -107,6 +110,7 @@ class ContentPlugin(BasePlugin):
                 t=self.site.t(lang), date=format_date(page.meta["reviewed"], lang))
         return f"{markdown}\n\n{glossary.definitions(self.glossary, lang)}\n"
 
+    @event_priority(10)  # before the output plugin (0) changes the page's HTML
     def on_page_content(self, html, page, config, files):
         # overrides/main.html links page_stylesheets in the head, so nothing shifts as they load.
         if self.showcase.needs_stylesheet(page.file.src_uri, html):

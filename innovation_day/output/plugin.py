@@ -5,13 +5,15 @@
   their files: leaves out the theme files the site cannot use (assets.py).
 - on_page_markdown at -100: after every plugin that fills insertion markers
   (all at 0): a marker still there is unknown or misplaced, and fails the build.
-- on_page_content: tables labelled and wrapped (tables.py).
+- on_page_content at 0: tables labelled and wrapped (tables.py), after the content
+  plugin (10) has read the page.
 - on_post_page / on_post_template: HTML fixes, then the CSP (computed from the
   final HTML, so it must come last), then the 404 page is kept.
 - on_post_build at -200: after mkdocs-static-i18n (-100) has built every
   language: Material's bundle patched, its stylesheet trimmed (against every
   language's pages), our own CSS and JS minified, the default language's 404 page
-  put back at the root.
+  put back at the root. The admin plugin writes the editing app after it (-300):
+  the trimming scans every script of the site, and the app's is not the site's.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
         markers.check_none_left(markdown, f"docs/{page.file.src_uri}")
         return markdown
 
+    @event_priority(0)  # after the content plugin (10)
     def on_page_content(self, html, page, config, files):
         return tables.label_tables(html, self.env)
 
@@ -72,7 +75,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
             self.not_found_page = output
         return output
 
-    @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language; before admin (-300)
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         bundle.patch_site(site_dir)

@@ -1,7 +1,9 @@
 """The settings plugin: reads and checks mkdocs.yml once, and lets pages quote it.
 
-It runs first (priority 100 at on_config): every other plugin of the package
-reads its `site`. mkdocs-static-i18n builds the default language, then each
+Order (event priorities, never the order of `plugins:` in mkdocs.yml):
+- on_config at 100: first, every other plugin of the package reads its `site`;
+- on_page_markdown at 30: the page's `{{ … }}` filled in before the content (20) and
+  kit (10) plugins replace their insertion markers, and after mkdocs-static-i18n (50). mkdocs-static-i18n builds the default language, then each
 other language in a nested build of its own (`i18n.building`); the settings
 are read at the start of the outer build, so `mkdocs serve` rebuilds start
 afresh, and the nested builds share them.
@@ -72,6 +74,7 @@ class SettingsPlugin(BasePlugin):
     def on_pre_build(self, config):
         self.theme = self.on_env(config.theme.get_env(), config, None)
 
+    @event_priority(30)  # before the content (20) and kit (10) plugins' markers
     def on_page_markdown(self, markdown, page, config, files):
         lang = page_language(page, self.site)
         return render_page(self.page_env, markdown, self.site, self.status_env, lang, f"docs/{page.file.src_uri}",
