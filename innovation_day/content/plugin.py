@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from types import SimpleNamespace
 
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from .. import markers
+from ..coupling import I18n
 from ..errors import BuildErrors
 from ..settings.dates import format_date
 from ..settings.plugin import build_language, nested_build, page_language, site_of, theme_of
@@ -69,17 +69,12 @@ class ContentPlugin(BasePlugin):
         lang = build_language(config)
         self.url_of = url_finder(files)   # for the feed, written after the pages
         # mkdocs-static-i18n writes the sitemap from the pages it chose; the list's pages join them.
-        chosen = config.plugins["i18n"].i18n_files_per_language[lang]
+        i18n = I18n(config)
+        prefixes = {code: self.site.languages.prefix(code) for code in self.site.languages.codes}
         for src_uri, content in self.news.paging_pages(lang).items():
             file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-            file.locale = lang
-            path = src_uri[len(self.site.languages.prefix(lang)):-len(".md")] + "/"
-            file.locale_alternate_of = path
-            # The same page in each language, for hreflang, the language switch and the sitemap.
-            file.alternates = {code: SimpleNamespace(url=self.site.languages.prefix(code) + path, page=None)
-                               for code in self.site.languages.codes}
             files.append(file)
-            chosen.append(file)
+            i18n.add_page(file, lang, src_uri[len(prefixes[lang]):-len(".md")] + "/", prefixes)
         return files
 
     @event_priority(20)  # after the settings plugin (30), before the kit plugin (10)

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from .. import markers
+from ..coupling import I18n
 from ..templates import source_link
 from ..settings.plugin import build_language, nested_build, page_edition, page_language, site_of
 from .build import DOWNLOADS, Kits
@@ -63,7 +64,7 @@ class KitPlugin(BasePlugin):
         context["share"] = share_context(
             site, self.images, lang, site.languages.default_source(page.file.src_uri), page_edition(page, site),
             page.meta, page.title,
-            page.canonical_url, getattr(page.file, "alternates", None) or {})
+            page.canonical_url, I18n.alternates(page.file))
         return context
 
     def on_post_build(self, config):

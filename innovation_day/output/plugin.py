@@ -44,6 +44,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
             self.site = site_of(config)
             self.env = environment("output", html_layout=True)
             self.connect = csp.connect_sources(config.repo_url)
+            self.fixes = html_fixes.Fixes()
             self.not_found_page = None
         return config
 
@@ -64,13 +65,13 @@ class OutputPlugin(BasePlugin[OutputConfig]):
 
     @event_priority(-50)  # the CSP hashes the final page: after every plugin's changes
     def on_post_page(self, output, page, config):
-        return csp.add_policy(html_fixes.fix(output), self.connect)
+        return csp.add_policy(self.fixes.fix(output), self.connect, f"docs/{page.file.src_uri}")
 
     @event_priority(-50)
     def on_post_template(self, output, template_name, config):
         if not template_name.endswith(".html"):
             return output
-        output = csp.add_policy(html_fixes.fix(output), self.connect)
+        output = csp.add_policy(self.fixes.fix(output), self.connect, template_name)
         if template_name == not_found.TEMPLATE and config.theme["language"] == self.site.languages.default:
             self.not_found_page = output
         return output
@@ -81,6 +82,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
         bundle.patch_site(site_dir)
         if nested_build(config):
             return  # a nested language build: the stylesheet and the 404 page wait for the whole site
+        self.fixes.check()
         stylesheet.trim(site_dir, tuple(self.config.keep_classes))
         minify.minify_site(site_dir)   # after the trimming, which reads our stylesheets' custom properties
         not_found.write(site_dir, self.not_found_page)

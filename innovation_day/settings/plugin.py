@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
+from ..coupling import I18n, check_versions
 from .languages import Languages
 from .pages import environment, render_page
 from .site import Site, language_texts, load_site
@@ -25,8 +26,7 @@ NAME = "innovation-day/settings"
 
 def nested_build(config) -> bool:
     """True in mkdocs-static-i18n's build of a language other than the first."""
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and i18n.building)
+    return I18n(config).building
 
 
 def site_of(config) -> Site:
@@ -47,7 +47,7 @@ def build_language(config) -> str:
 
 def page_language(page, site: Site) -> str:
     # mkdocs-static-i18n sets `locale` on each file, generated ones included; the suffix is the fallback.
-    return getattr(page.file, "locale", None) or site.languages.of_source(page.file.src_uri)
+    return I18n.locale(page.file) or site.languages.of_source(page.file.src_uri)
 
 
 def page_edition(page, site: Site):
@@ -62,7 +62,8 @@ class SettingsPlugin(BasePlugin):
     def on_config(self, config):
         if nested_build(config):
             return config
-        entries = config.plugins["i18n"].config.languages
+        check_versions()  # before anything relies on the theme or the i18n plugin
+        entries = I18n(config).language_entries()
         languages = Languages.from_i18n(entries)
         texts = language_texts(entries, config.site_name, config.site_description, config.copyright)
         root = Path(config.config_file_path).parent
