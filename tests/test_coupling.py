@@ -70,6 +70,7 @@ def material_page() -> str:
     return ('<html><head><meta charset="utf-8"><script>var a=1</script></head><body>'
             '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
             '<label class="md-nav__link" for="x" tabindex="">A</label>'
+            '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
             '<label class="md-nav__title" for="__toc">B</label></body></html>')
 
 
@@ -88,14 +89,20 @@ def test_a_page_without_the_csp_anchor_fails_naming_the_csp_insertion_and_the_pa
 def test_html_fixes_fix_material_markup_and_pass_their_check():
     fixes = html_fixes.Fixes()
     html = fixes.fix(material_page())
-    assert 'autocomplete="off"' not in html and 'tabindex=""' not in html and 'for="__toc"' not in html
+    assert 'autocomplete="off"' not in html and 'tabindex=""' not in html
+    assert 'for="__toc"' in html and 'id="__toc"' in html, "a table of contents keeps its toggle"
     fixes.check()
+    without_toc = html_fixes.Fixes().fix(material_page().replace(' id="__toc"', ' id="__other"'))
+    assert 'for="__toc"' not in without_toc, "no label points at a missing toggle"
+    no_label = html_fixes.Fixes().fix(material_page().replace('<label class="md-nav__title" for="__toc">B</label>', ""))
+    assert 'id="__toc"' not in no_label, "no toggle without a label"
 
 
 @pytest.mark.parametrize("name, anchor", [
     ("checkbox autocomplete", ' autocomplete="off"'),
     ("empty tabindex", ' tabindex=""'),
     ("table of contents label", ' for="__toc"'),
+    ("table of contents toggle", ' id="__toc"'),
 ])
 def test_an_html_fix_whose_anchor_is_on_no_page_fails_naming_itself(name, anchor):
     fixes = html_fixes.Fixes()

@@ -7,7 +7,9 @@ rather than by copying whole templates (which would then drift from Material):
   carry it. Dropped; browsers restore nothing there that matters to readers.
 - `tabindex=""` on navigation section labels: an empty tabindex is not a number.
 - the "On this page" title label points at `#__toc`, which Material renders only
-  on some pages; where that input is missing the label must not point at it.
+  on some pages; where that input is missing the label must not point at it;
+- conversely, on a page without a table of contents the `#__toc` checkbox has no
+  label (HTML_CodeSniffer: a form field without a name) and toggles nothing: dropped.
 
 Each fix counts the pages its anchor is on: one that finds its anchor on no page
 of a whole build fails it, naming itself (Material's markup changed: the fix is
@@ -23,12 +25,14 @@ from ..coupling import AnchorMissing
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
 EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?)\s+tabindex=""')
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
 
 
 ANCHORS = {
     "checkbox autocomplete": CHECKBOX_AUTOCOMPLETE.pattern,
     "empty tabindex": EMPTY_TABINDEX.pattern,
     "table of contents label": TOC_LABEL,
+    "table of contents toggle": TOC_TOGGLE,
 }
 
 
@@ -43,6 +47,10 @@ class Fixes:
         self.found["checkbox autocomplete"] += bool(count)
         html, count = EMPTY_TABINDEX.subn(r"\1", html)
         self.found["empty tabindex"] += bool(count)
+        if TOC_TOGGLE in html:
+            self.found["table of contents toggle"] += 1
+            if 'for="__toc"' not in html:
+                html = html.replace(TOC_TOGGLE, "")
         if TOC_LABEL in html:
             self.found["table of contents label"] += 1
             if 'id="__toc"' not in html:
