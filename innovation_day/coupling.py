@@ -41,8 +41,9 @@ COUPLINGS = (
              'the page head starts with <meta charset="utf-8"> (overrides/main.html writes it), '
              "where the CSP meta tag goes"),
     Coupling(MATERIAL, "innovation_day/output/html_fixes.py",
-             "three invalid-HTML spots in Material's markup: autocomplete on checkboxes, "
-             'tabindex="" on navigation labels, the "On this page" label pointing at #__toc'),
+             "four spots in Material's markup: autocomplete on checkboxes, "
+             'tabindex="" on navigation labels, the "On this page" label pointing at #__toc, '
+             "the #__toc checkbox with no label on a page without a table of contents"),
     Coupling(MATERIAL, "innovation_day/output/bundle.py",
              "assets/javascripts/bundle.*.min.js and four exact strings in it (minified names)"),
     Coupling(MATERIAL, "innovation_day/output/stylesheet.py",

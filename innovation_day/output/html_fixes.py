@@ -1,6 +1,6 @@
-"""Make Material's markup valid HTML (W3C Nu validator: zero errors).
+"""Make Material's markup valid HTML (W3C Nu validator, HTML_CodeSniffer: zero errors).
 
-Three known errors in Material 9.8's templates, each fixed on the rendered page
+Known errors in Material 9.8's templates, each fixed on the rendered page
 rather than by copying whole templates (which would then drift from Material):
 
 - `autocomplete` on the drawer and search checkboxes: only text-like inputs may
