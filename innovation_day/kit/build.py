@@ -22,7 +22,7 @@ from ..templates import environment
 from . import calendar, note, prints, qr, words
 from .cache import Cache, Output
 from .draw import Canvas, Fonts
-from .stamp import is_local_address
+from ..settings.address import is_local_address
 
 DOWNLOADS = "tai-lieu/tai-ve"        # where the files are published (same place in every language)
 CACHE = ".cache/kit"
@@ -42,7 +42,7 @@ class Kit:
         self.env = base.env if base else environment("kit", html_layout=False)
         self.text_env = base.text_env if base else text_environment()
         self.outputs: dict[str, Output] = {}
-        # A local preview's print files and share images are stamped "do not print" (stamp.py).
+        # A local preview's print files and share images are stamped "do not print" (settings/address.py).
         self.preview = is_local_address(site.site_url)
 
     def canvas(self, title: str, lang: str = "vi", stamp: bool = True) -> Canvas:

@@ -22,8 +22,7 @@ from pathlib import Path
 from ..errors import BuildErrors
 from ..settings.dates import format_date
 from ..settings.models import rgb
-from .text import display_address
-from .stamp import STAMP
+from ..settings.address import STAMP, display_address
 
 FAMILY = "NotoSans"
 FONT_FILES = {False: "NotoSans-Regular.ttf", True: "NotoSans-Bold.ttf"}
@@ -222,7 +221,7 @@ class Canvas:
         pdf.set_creator(creator)
         pdf.set_author(author)
         self.pdf = pdf
-        # A local preview's files are stamped on top of each page, once it is drawn (stamp.py).
+        # A local preview's files are stamped on top of each page, once it is drawn (settings/address.py).
         self.preview, self._size = stamp, None
         # Drawing is in the finished (trimmed) page's points: `origin` is where it starts on the
         # sheet; `trims` holds each page's (bleed, width, height), or None for one not trimmed.

@@ -17,12 +17,13 @@ from ..errors import BuildErrors
 from .draw import QR_DARK, QR_LIGHT
 from ..settings.finishing import EYELET_SPACING
 from ..settings.models import rgb
-from .text import artwork_size, display_address, length, millimetres, number
+from ..settings.address import display_address
+from .text import artwork_size, length, millimetres, number
 
 FILES = {"vi": "ghi-chu-in-vi.pdf", "en": "ghi-chu-in-en.pdf"}
 A4 = (595.28, 841.89)       # points
 MARGIN = 57                 # points, 20 mm: inside any office printer's unprintable edge, and below
-                            # a local preview's stamp (stamp.py)
+                            # a local preview's stamp (settings/address.py)
 SIZES = (10, 9.5, 9, 8.5, 8)  # points: the largest that keeps the note on one page
 
 

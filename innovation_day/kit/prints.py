@@ -27,7 +27,8 @@ from dataclasses import asdict
 from ..errors import BuildErrors
 from . import note
 from .draw import DoesNotFit, check_coverage, draw_banner, draw_portrait, make_design, render, save_png
-from .text import artwork_size, display_address, file_size, length
+from ..settings.address import display_address
+from .text import artwork_size, file_size, length
 
 PT_PER_M = 72 / 0.0254
 PREVIEW_QR_PX = 400      # the code's side in a full preview; a phone photo at the reading distance has ~160 px

@@ -11,11 +11,6 @@ def number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
-def display_address(url: str) -> str:
-    """The address as printed for people to read: without 'https://'."""
-    return url[len("https://"):] if url.startswith("https://") else url
-
-
 def artwork_size(artwork, lang: str) -> str:
     """Banners as height × width (as they are ordered), others as width × height."""
     first, second = ((artwork.height, artwork.width) if artwork.kind == "banner"

@@ -22,7 +22,7 @@ import jinja2
 
 from ..errors import BuildErrors
 from .draw import check_coverage, draw_portrait, make_design, render, save_png
-from .text import display_address
+from ..settings.address import display_address
 
 LOUDSPEAKER = "loa-phat-thanh.txt"
 POSTS = {"vi": "bai-dang-vi.txt", "en": "bai-dang-en.txt"}
