@@ -118,7 +118,12 @@ def test_config_stores_files_as_the_site_reads_them(built_site):
     assert config["slug"]["encoding"] == "ascii" and config["slug"]["clean_accents"] is True
     assert config["media_libraries"]["stock_assets"] is False
     for collection in config["collections"]:
-        assert collection["slug"]["pattern"][0] == r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+        if collection["name"] in SCHEMAS:   # content entries: named from their title
+            assert collection["slug"]["pattern"][0] == r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+    # Every file the app writes is content or data; never MkDocs's own configuration.
+    written = [c.get("folder") for c in config["collections"]] + [
+        f["file"] for c in config["collections"] for f in c.get("files", [])]
+    assert all(path.startswith(("docs/", "data/")) for path in written if path), written
 
 
 def test_a_field_added_to_the_schema_appears_in_the_app():

@@ -136,10 +136,12 @@ def test_feed_link_on_the_news_page(soup_of):
 @pytest.mark.slow
 def test_a_long_list_is_split_into_pages(tmp_path):
     repo = make_site_copy(tmp_path)
-    config = repo / "mkdocs.yml"
-    config.write_text(re.sub(r"per_page: \d+", "per_page: 2", config.read_text(encoding="utf-8")), encoding="utf-8")
+    options = repo / "data/site.yml"
+    text, count = re.subn(r"per_page: \d+", "per_page: 2", options.read_text(encoding="utf-8"))
+    assert count == 1
+    options.write_text(text, encoding="utf-8")
     site = tmp_path / "out"
-    run_build(site, config=config)
+    run_build(site, config=repo / "mkdocs.yml")
     from bs4 import BeautifulSoup
 
     total = -(-len(items()) // 2)

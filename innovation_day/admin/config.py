@@ -282,7 +282,8 @@ def yearly_collections(settings: dict) -> list[dict]:
          "folder": f"{docs_dir}/ke-hoach", "extension": "md", "format": "yaml-frontmatter", "i18n": True,
          "create": True, "filter": {"field": "edition", "pattern": HAS_VALUE},
          "identifier_field": "title", "slug": {"template": "{{fields.edition}}", "editable": ["create"]},
-         "fields": [page_field(spec, settings) for spec in fields_of(models.PlanPage)] + [raw_body()]},
+         "fields": [page_field(spec, settings) for spec in fields_of(models.PlanPage)
+                    if spec.name in PLAN_FIELDS] + [raw_body()]},
         {"name": "policy", "label": "Rà soát trang chính sách",
          "description": "Sau khi đối chiếu một trang chính sách với nguồn, ghi ngày rà soát.",
          "files": [policy_file(docs_dir, name, title) for name, title in settings.get("reviewed_pages", ())]},
@@ -336,7 +337,7 @@ def setting_hint(spec: Field) -> str:
     parts = [spec.hint[0]] if spec.hint[0] else []
     if spec.bilingual:
         parts.append("Ghi ở cả hai thứ tiếng.")
-    if not spec.required:
+    if not spec.required and not spec.hint[0]:
         parts.append("Chưa có nguồn chính thức thì để trống: trang ghi “chưa cập nhật”.")
     if spec.type not in ("text", "group"):
         parts.append(f"Ghi {spec.kind_text[0]}.")
@@ -344,6 +345,8 @@ def setting_hint(spec: Field) -> str:
     return " ".join(parts)
 
 
+# What a plan page's form asks (its review date is not the plan's: the plan is a document as issued).
+PLAN_FIELDS = ("edition", "title", "description")
 # A page's fields as the app edits them: the same value in both files is typed once.
 SHARED_PAGE_FIELDS = ("edition", "reviewed")
 

@@ -309,7 +309,10 @@ class PlanPage:
     title: str = setting("text", "tiêu đề trang", "the page title", required=True)
     description: str = setting("text", "một câu mô tả trang (cho máy tìm kiếm)",
                                "a one-sentence description (for search engines)", required=True, length=(50, 170))
-    reviewed: dt.date | None = setting("date", "ngày rà soát theo nguồn", "the day it was checked against its sources")
+    reviewed: dt.date | None = setting(
+        "date", "ngày rà soát theo nguồn", "the day it was checked against its sources",
+        hint=("Ngày đã đối chiếu trang với các nguồn của nó; không chọn ngày ở tương lai.",
+              "The day the page was checked against its sources; never a day in the future."))
 
 
 # The files ----------------------------------------------------------------------------------
