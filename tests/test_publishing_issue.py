@@ -8,7 +8,6 @@ of issues and records every call, so the script's real calls are what is checked
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -17,21 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import load_script
 from innovation_day.errors import BuildErrors
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "publishing_issue.py"
 
 
-def load_script():
-    spec = importlib.util.spec_from_file_location("publishing_issue", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-issue = load_script()
+issue = load_script("publishing_issue")
 
 
 def problems() -> BuildErrors:
