@@ -603,6 +603,16 @@ def test_the_app_shows_whether_the_latest_change_is_published(app, run, words):
 
 
 @pytest.mark.browser
+def test_the_app_says_when_the_daily_rebuild_has_stopped(app):
+    ui, github, _ = app
+    github.runs = [admin_mock.deploy_run("success", hours_ago=3 * 24)]
+    ui.open().sign_in()
+    panel = ui.page.locator("#publish-status")
+    panel.get_by_text("chưa được dựng lại hơn một ngày").wait_for()  # visible: the panel opened itself
+    assert panel.locator("summary").get_by_text("đã được đăng").is_visible()
+
+
+@pytest.mark.browser
 def test_the_not_set_up_notice_looks_like_the_site(browser, server):
     page = browser.new_page()
     try:

@@ -18,6 +18,7 @@ repository are examples (marked so), never real accounts.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import re
@@ -133,10 +134,11 @@ class FakeGitHub:
         return {"repository": repo}
 
 
-def deploy_run(conclusion: str | None, head_sha: str = HEAD, updated_at: str = "2025-10-02T03:05:00Z") -> dict:
+def deploy_run(conclusion: str | None, head_sha: str = HEAD, hours_ago: float = 1) -> dict:
     """A run of the deploy workflow as GitHub lists it: completed with `conclusion`, or running (None)."""
+    updated = dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=hours_ago)
     return {"id": 42, "head_sha": head_sha, "status": "completed" if conclusion else "in_progress",
-            "conclusion": conclusion, "updated_at": updated_at,
+            "conclusion": conclusion, "updated_at": updated.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "html_url": f"https://github.com/{EXAMPLE_REPO}/actions/runs/42"}
 
 

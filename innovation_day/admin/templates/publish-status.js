@@ -50,13 +50,14 @@
     }
     const when = panel.querySelector("[data-when]");
     when.hidden = !run;
+    // Published, but not rebuilt for more than a day: the daily rebuild has stopped.
+    const stale = Boolean(run) && state === "published" && Date.now() - Date.parse(run.updated_at) > STALE;
+    panel.querySelector('[data-state="stale"]').hidden = !stale;
     if (run) {
       const time = when.querySelector("time");
       time.dateTime = run.updated_at;
       time.textContent = new Date(run.updated_at).toLocaleString("vi-VN");
       panel.querySelector("[data-run]").href = run.html_url;
-      const stale = panel.querySelector('[data-state="stale"]');
-      stale.hidden = !(state === "published" && Date.now() - Date.parse(run.updated_at) > STALE);
     }
     const list = panel.querySelector("[data-errors]");
     list.replaceChildren(...lines.map(([, file, field, message]) => {
@@ -68,8 +69,8 @@
     }));
     panel.querySelector("[data-no-errors]").hidden = lines.length > 0;
     panel.dataset.status = state;
-    // Open by itself when something must be fixed.
-    panel.querySelector("details").open = state === "blocked";
+    // Open by itself when something must be fixed or told.
+    panel.querySelector("details").open = state === "blocked" || stale;
     panel.hidden = false;
   };
 
