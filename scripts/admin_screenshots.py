@@ -37,11 +37,8 @@ def build_copy(tmp: Path) -> Path:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / name)
     (repo / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    settings = repo / "data" / "site.yml"
-    text = settings.read_text(encoding="utf-8")
-    assert "\n  repo: null" in text
-    settings.write_text(text.replace("  repo: null", f"  repo: {admin_mock.EXAMPLE_REPO}", 1), encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # Built as GitHub Actions builds it: the repository from GITHUB_REPOSITORY (an example one).
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GITHUB_REPOSITORY=admin_mock.EXAMPLE_REPO)
     env.pop("SITE_URL", None)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(repo / "site")],
                    cwd=repo, env=env, check=True)

@@ -7,6 +7,7 @@ Chromium (no downloaded browser) served under the site_url sub-path.
 from __future__ import annotations
 
 import fcntl
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -107,13 +108,19 @@ def pytest_collection_modifyitems_xdist_groups(config, items) -> None:
 
 
 def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None,
-              check: bool = True) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict`, as the deploy runs it, into site_dir."""
+              check: bool = True, github_repository: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, as the deploy runs it, into site_dir.
+
+    GITHUB_REPOSITORY (which GitHub Actions sets, and the editing app falls back on) only
+    when given: the same build on a computer and in CI."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
     else:
         env.pop("SITE_URL", None)
+    env.pop("GITHUB_REPOSITORY", None)
+    if github_repository:
+        env["GITHUB_REPOSITORY"] = github_repository
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=config.parent, env=env, capture_output=True, text=True,
@@ -265,6 +272,15 @@ def assert_one_problem(repo: Path, where: str, vi: str, en: str) -> None:
     line = content_error_line(repo, where)
     assert vi in line and en in line, line
     assert line.count(" › ") == 1, "one message per problem"
+
+
+def load_script(name: str):
+    """scripts/NAME.py as a module (the scripts are not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def make_site_copy(tmp_path: Path) -> Path:

@@ -21,12 +21,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, content_error_line, heading, make_site_copy, run_build, text
+from conftest import ROOT, content_error_line, heading, load_script, make_site_copy, run_build, text
 from kit_helpers import settings as mkdocs_settings
 import site_settings
 from site_settings import data
 
-from innovation_day.errors import BuildErrors
 from page_walk import InFlight
 
 from innovation_day.admin import app as admin
@@ -35,14 +34,16 @@ from innovation_day.admin import stand_in as admin_mock
 from innovation_day.content import photos
 from innovation_day.content.entries import read_front_matter
 from innovation_day.content.schema import INNOVATOR, NEWS, SCHEMAS, Field
+from innovation_day.errors import BuildErrors
 from innovation_day.output import csp as content_security
+from innovation_day.settings.config import site_from_file
+from innovation_day.settings.models import AdminSettings
 
 VI_STRINGS = yaml.safe_load((ROOT / "data" / "strings" / "vi.yml").read_text(encoding="utf-8"))["site"]
 WIDGETS = {"choice": "select", "year": "number", "date": "datetime", "bool": "boolean", "photo": "image"}
 # What the app tries and its CSP refuses (it carries on without them): a check for a
 # newer version on unpkg and GitHub's status page. Nothing else may even be tried.
 REFUSED_BY_DESIGN = ("https://unpkg.com/@sveltia/cms/package.json", "https://www.githubstatus.com/")
-EXAMPLE_REPO_SETTING = f"  repo: {admin_mock.EXAMPLE_REPO}  # an example (tests/test_admin.py)"
 
 
 def vi_label(key: str) -> str:
@@ -175,9 +176,33 @@ def test_admin_page_is_hidden_from_search_and_citizens(built_site, pages, soup_o
 
 def test_without_a_repository_the_page_says_so_and_does_not_start(built_site):
     assert data("data/site.yml")["admin"]["repo"] is None  # not set: the deploy names it
+    assert admin.repo_of(None, site_from_file(ROOT / "mkdocs.yml").admin, {}) is None  # nor GitHub Actions
     page = BeautifulSoup((built_site / "admin" / "index.html").read_text(encoding="utf-8"), "lxml")
-    assert page.find("script") is None
-    assert "extra.admin.repo" in text(page.find("main")) and "chưa dùng được" in text(page.find("main"))
+    assert page.find("script") is None and page.find(id="publish-status") is None
+    assert "GITHUB_REPOSITORY" in text(page.find("main")) and "chưa dùng được" in text(page.find("main"))
+
+
+def test_the_repository_comes_from_the_settings_else_from_github_actions():
+    environ = {"GITHUB_REPOSITORY": "xa-vi-du/trang"}
+    assert admin.repo_of(None, AdminSettings(repo=None), environ) == "xa-vi-du/trang"
+    assert admin.repo_of(None, AdminSettings(repo="khac/kho"), environ) == "khac/kho"
+    assert admin.repo_of("https://github.com/a/b.git", AdminSettings(repo="khac/kho"), environ) == "a/b"
+    assert admin.repo_of(None, AdminSettings(repo=None), {}) is None
+
+
+def test_the_app_page_uses_the_sites_colours_and_fonts():
+    """admin.css declares the site's palette (its notice looks like the site): the same values."""
+    site_css = (ROOT / "docs" / "assets" / "css" / "extra.css").read_text(encoding="utf-8")
+    own_css = (Path(admin.__file__).parent / "templates" / "admin.css").read_text(encoding="utf-8")
+
+    def declared(css: str, name: str) -> str:
+        found = re.search(rf"{re.escape(name)}:\s*([^;]+);", css)
+        assert found, name
+        return " ".join(found[1].split())
+    for site_name, own_name in (("--md-primary-fg-color", "--primary"), ("--md-primary-fg-color--dark", "--primary-dark"),
+                                ("--md-typeset-a-color", "--link"), ("--md-default-fg-color--light", "--text-light"),
+                                ("--gold", "--gold"), ("--md-text-font-family", "--font")):
+        assert declared(own_css, own_name) == declared(site_css, site_name), own_name
 
 
 def test_admin_csp_is_its_own_and_every_other_page_keeps_the_sites(built_site, pages):
@@ -207,14 +232,11 @@ def test_build_fails_clearly_without_the_npm_package(tmp_path):
 
 @pytest.fixture(scope="session")
 def admin_repo(tmp_path_factory) -> Path:
-    """A copy of the sources with an (example) repository set, and its build."""
+    """A copy of the sources built as GitHub Actions builds it, for an (example) repository:
+    nothing set in the settings, the repository from GITHUB_REPOSITORY (the first deploy)."""
     tmp = tmp_path_factory.mktemp("admin")
     repo = make_site_copy(tmp)
-    settings = repo / "data/site.yml"
-    source = settings.read_text(encoding="utf-8")
-    assert "\n  repo: null" in source
-    settings.write_text(source.replace("  repo: null", EXAMPLE_REPO_SETTING, 1), encoding="utf-8")
-    run_build(repo / "site", config=repo / "mkdocs.yml")
+    run_build(repo / "site", config=repo / "mkdocs.yml", github_repository=admin_mock.EXAMPLE_REPO)
     return repo
 
 
@@ -530,3 +552,82 @@ def test_next_year_is_added_entirely_in_the_app(app, admin_repo, built_site, tmp
         before = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "lxml")
         after = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "lxml")
         assert text(after.select_one("article")) == text(before.select_one("article"))
+# Publishing status (issue 24 item 3) -----------------------------------------------------
+
+def blocking_errors() -> list[str]:
+    errors = BuildErrors("Tin tức / News")
+    errors.add("docs/tin-tuc/2025-10-02-vi-du.md", "date", "không phải ngày hợp lệ 'soon' (viết YYYY-MM-DD)",
+               "not a valid date 'soon' (write YYYY-MM-DD)")
+    errors.add("docs/guong-sang-tao/vi-du.en.md", "photo_alt", "thiếu mô tả ảnh", "the photo's description is missing")
+    return errors.problems
+
+
+@pytest.mark.browser
+def test_a_blocked_change_shows_in_the_app_with_its_file_and_field(app):
+    ui, github, seen = app
+    script = load_script("publishing_issue")
+    lines = blocking_errors()
+    # The failed run of the branch's head, and the issue the deploy workflow's report job writes.
+    github.runs = [admin_mock.deploy_run("failure")]
+    github.issues = [{"number": 7, "user": {"login": script.BOT}, "labels": [{"name": script.LABEL}],
+                      "body": script.issue_body(lines, github.runs[0]["html_url"], admin_mock.HEAD)}]
+    ui.open()
+    panel = ui.page.locator("#publish-status")
+    assert panel.is_hidden() and github.calls == [], "nothing is asked of GitHub before sign-in"
+    ui.sign_in()
+    panel.get_by_text("chưa được đăng").wait_for()
+    items = panel.locator("[data-errors] li")
+    items.first.wait_for()
+    assert items.all_inner_texts() == lines
+    for line in lines:
+        where = line.split(": ", 1)[0]  # file › field
+        assert panel.locator("code", has_text=where).is_visible()
+    assert panel.get_by_role("link", name=re.compile("Xem lần dựng")).get_attribute("href") == github.runs[0]["html_url"]
+    # With the signed-in token, and only GitHub's API (the page's CSP): nothing refused.
+    status_calls = [i for i, call in enumerate(github.calls) if "/actions/" in call or "/issues" in call]
+    assert status_calls and all(github.authorizations[i] == f"Bearer {admin_mock.EXAMPLE_TOKEN}" for i in status_calls)
+    assert all(u.startswith(REFUSED_BY_DESIGN) for u in seen["refused"]), seen["refused"]
+    assert seen["errors"] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("run, words", [
+    (admin_mock.deploy_run("success"), "đã được đăng"),
+    (admin_mock.deploy_run("success", head_sha="0" * 40), "đang được đăng"),  # the head has no run yet
+    (admin_mock.deploy_run(None), "đang được đăng"),                          # its run is not finished
+], ids=["published", "head-not-run-yet", "running"])
+def test_the_app_shows_whether_the_latest_change_is_published(app, run, words):
+    ui, github, _ = app
+    github.runs = [run]
+    ui.open().sign_in()
+    panel = ui.page.locator("#publish-status")
+    panel.locator("summary").get_by_text(words).wait_for()
+    assert panel.locator("[data-errors] li").count() == 0
+    # Closed unless something must be fixed: one line over the app.
+    assert panel.locator("details").get_attribute("open") is None
+
+
+@pytest.mark.browser
+def test_the_app_says_when_the_daily_rebuild_has_stopped(app):
+    ui, github, _ = app
+    github.runs = [admin_mock.deploy_run("success", hours_ago=3 * 24)]
+    ui.open().sign_in()
+    panel = ui.page.locator("#publish-status")
+    panel.get_by_text("chưa được dựng lại hơn một ngày").wait_for()  # visible: the panel opened itself
+    assert panel.locator("summary").get_by_text("đã được đăng").is_visible()
+
+
+@pytest.mark.browser
+def test_the_not_set_up_notice_looks_like_the_site(browser, server):
+    page = browser.new_page()
+    try:
+        page.goto(server)
+        header = page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
+        font = page.locator("body").evaluate("e => getComputedStyle(e).fontFamily")
+        page.goto(server + "admin/")
+        band = page.locator(".admin-unset__site")
+        assert band.evaluate("e => getComputedStyle(e).backgroundColor") == header
+        assert page.locator(".admin-unset").evaluate("e => getComputedStyle(e).fontFamily") == font
+        assert page.get_by_role("heading", name="Trang biên tập chưa dùng được").is_visible()
+    finally:
+        page.close()

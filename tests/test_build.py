@@ -34,6 +34,7 @@ def test_a_rebuild_in_the_same_process_equals_a_fresh_build(built_site, tmp_path
 
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)  # as run_build: the same in CI
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     for run in ("first", "again"):
         build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / run), strict=True))

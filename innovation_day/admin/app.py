@@ -1,8 +1,10 @@
 """The editing app at /admin/ (Sveltia CMS), written into the built site.
 
 site/admin/ gets index.html (templates/admin.html, with its own
-Content-Security-Policy), config.yml (config.py, from the content schema) and
-the app's script, strings and fonts copied from node_modules (files.py). The
+Content-Security-Policy), config.yml (config.py, from the content schema),
+the app's script, strings and fonts copied from node_modules (files.py), and our
+own publish-status.js and admin.css: the panel that tells staff whether their
+latest change is published (GitHub's API, with the token the app keeps). The
 page is not a Markdown page, so it is in no menu, sitemap or search index; the
 output plugin's CSP leaves a page that has its own policy alone. Plain
 functions of a `Site` and files: admin/plugin.py calls `write` after a build.
@@ -10,7 +12,9 @@ functions of a `Site` and files: admin/plugin.py calls `write` after a build.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
 
 import yaml
@@ -25,6 +29,13 @@ from . import files
 
 FOLDER = "admin"
 GUIDE = "huong-dan/"
+TEMPLATES = Path(__file__).parent / "templates"
+# Our own files beside the app, copied as they are (same origin: the CSP's 'self').
+OWN_FILES = ("publish-status.js", "admin.css")
+# The workflow that publishes (.github/workflows/deploy.yml) and the branch it publishes:
+# the status panel reads its latest run.
+DEPLOY_WORKFLOW = "deploy.yml"
+DEPLOY_BRANCH = "main"
 
 # Exactly what the app needs, checked in Chromium (tests/test_admin.py):
 # - its script, strings and fonts from this site ('self');
@@ -44,13 +55,15 @@ POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inlin
 GITHUB_REPO = re.compile(r"^https://github\.com/([^/\s]+/[^/\s]+?)(?:\.git)?/?$")
 
 
-def repo_of(repo_url: str | None, admin) -> str | None:
+def repo_of(repo_url: str | None, admin, environ=os.environ) -> str | None:
     """owner/name: from repo_url when it is a GitHub address, else data/site.yml's admin.repo
-    (checked as a repository by its declaration); None if unknown."""
+    (checked as a repository by its declaration), else the repository GitHub Actions is
+    building (GITHUB_REPOSITORY), so the app works from the first deploy; None if unknown
+    (a build on a computer with nothing set)."""
     match = GITHUB_REPO.match(repo_url or "")
     if match:
         return match[1]
-    return admin.repo
+    return admin.repo or environ.get("GITHUB_REPOSITORY") or None
 
 
 def settings_of(site, repo_url: str | None, favicon: str) -> dict:
@@ -105,8 +118,11 @@ def write(site, site_dir: Path, repo_url: str | None, favicon: str) -> None:
     (target / "config.yml").write_text(
         header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     env = environment("admin", html_layout=False)
+    for name in OWN_FILES:
+        shutil.copyfile(TEMPLATES / name, target / name)
     page = env.get_template("admin.html").render(
         policy=POLICY, site_name=settings["site_name"], repo=settings["repo"], logo=settings["logo"],
+        branch=settings["branch"] or DEPLOY_BRANCH, workflow=DEPLOY_WORKFLOW,
         guide=f"../{GUIDE}", guide_en=f"../{site.languages.prefix('en')}{GUIDE}")
     (target / "index.html").write_text(page, encoding="utf-8")
     fonts_css = env.get_template("admin-fonts.html").make_module({}).fonts_css(written["extra_fonts"])

@@ -6,7 +6,10 @@ folder (a copy of the repository's docs/), the way GitHub's REST and GraphQL
 API answer them (calls read in Sveltia CMS's source, backends/git/github/):
 the signed-in user, collaborator check, default branch, last commit, the file
 tree, file contents (GraphQL `object(oid:)`), blobs, and the commit
-(`createCommitOnBranch`), which is recorded, not applied.
+(`createCommitOnBranch`), which is recorded, not applied. For the publishing
+status panel (admin/templates/publish-status.js) it also answers the branch's
+head, the deploy workflow's runs (`runs`, newest first) and the open issues
+(`issues`), which a test sets.
 
 Used by tests/test_admin.py and scripts/admin_screenshots.py. The user and
 repository are examples (marked so), never real accounts.
@@ -15,6 +18,7 @@ repository are examples (marked so), never real accounts.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import re
@@ -45,6 +49,9 @@ class FakeGitHub:
     commits: list[dict] = field(default_factory=list)   # createCommitOnBranch inputs
     calls: list[str] = field(default_factory=list)
     queries: list[str] = field(default_factory=list)
+    runs: list[dict] = field(default_factory=list)      # the deploy workflow's runs, newest first
+    issues: list[dict] = field(default_factory=list)    # open issues, as GitHub lists them
+    authorizations: list[str] = field(default_factory=list)  # the Authorization header of each call
 
     def __post_init__(self):
         self.files: dict[str, bytes] = {}
@@ -63,8 +70,9 @@ class FakeGitHub:
 
     def _handle(self, route):
         request = route.request
-        path = request.url[len(API):].split("?", 1)[0]
+        path, _, query = request.url[len(API):].partition("?")
         self.calls.append(f"{request.method} {path}")
+        self.authorizations.append(request.headers.get("authorization", ""))
         if request.method == "POST" and path == "/graphql":
             body = json.loads(request.post_data or "{}")
             self.queries.append(body["query"])
@@ -82,6 +90,14 @@ class FakeGitHub:
         if match and match[1] in self.by_sha:
             return route.fulfill(status=200, content_type="application/octet-stream",
                                  body=self.by_sha[match[1]])
+        if re.fullmatch(r"/repos/[^/]+/[^/]+/branches/[^/]+", path):
+            return self._json(route, {"name": path.rsplit("/", 1)[1], "commit": {"sha": HEAD}})
+        if re.fullmatch(r"/repos/[^/]+/[^/]+/actions/workflows/[^/]+/runs", path):
+            return self._json(route, {"total_count": len(self.runs), "workflow_runs": self.runs[:1]})
+        if re.fullmatch(r"/repos/[^/]+/[^/]+/issues", path):
+            labels = dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("labels")
+            return self._json(route, [i for i in self.issues
+                                      if not labels or labels in {label["name"] for label in i["labels"]}])
         if re.fullmatch(r"/repos/[^/]+/[^/]+", path):
             owner, name = EXAMPLE_REPO.split("/")
             return self._json(route, {"name": name, "full_name": EXAMPLE_REPO, "default_branch": "main",
@@ -116,6 +132,14 @@ class FakeGitHub:
         if re.search(r"repository\(owner: \$owner, name: \$repo\)\s*\{\s*ref\(qualifiedName: \$branch\)", query):
             repo["ref"] = {"target": {"oid": HEAD, "history": {"nodes": [{"oid": HEAD, "message": "Ví dụ"}]}}}
         return {"repository": repo}
+
+
+def deploy_run(conclusion: str | None, head_sha: str = HEAD, hours_ago: float = 1) -> dict:
+    """A run of the deploy workflow as GitHub lists it: completed with `conclusion`, or running (None)."""
+    updated = dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=hours_ago)
+    return {"id": 42, "head_sha": head_sha, "status": "completed" if conclusion else "in_progress",
+            "conclusion": conclusion, "updated_at": updated.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "html_url": f"https://github.com/{EXAMPLE_REPO}/actions/runs/42"}
 
 
 def committed_files(commit: dict) -> dict[str, bytes]:
