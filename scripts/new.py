@@ -32,7 +32,7 @@ import yaml
 
 from innovation_day.content.schema import FIELDS, INNOVATOR, KINDS, NEWS, SLUG_RE, slugify
 from innovation_day.errors import BuildErrors
-from innovation_day.settings.config import languages_of, read_config
+from innovation_day.settings.mkdocs_file import languages_of, read_config
 from innovation_day.settings.dates import today_in_vietnam
 from innovation_day.settings.strings import Strings
 

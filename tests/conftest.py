@@ -250,7 +250,7 @@ def content_error_line(repo: Path, where: str) -> str:
     from innovation_day.content.showcase import Showcase
     from innovation_day.content.twins import check_twins
     from innovation_day.errors import BuildError
-    from innovation_day.settings.config import site_from_file
+    from innovation_day.settings.mkdocs_file import site_from_file
     from innovation_day.templates import environment
 
     try:

@@ -10,7 +10,7 @@ import copy
 from functools import lru_cache
 from pathlib import Path
 
-from innovation_day.settings.config import read_config, site_from_file
+from innovation_day.settings.mkdocs_file import read_config, site_from_file
 from innovation_day.settings.dates import format_date
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ def settings() -> dict:
 
 @lru_cache(maxsize=None)
 def site():
-    """The `Site` the build reads (settings/config.py): the editions, strings and settings, checked."""
+    """The `Site` the build reads (settings/mkdocs_file.py): the editions, strings and settings, checked."""
     return site_from_file(ROOT / "mkdocs.yml")
 
 

@@ -36,7 +36,7 @@ from innovation_day.content.entries import read_front_matter
 from innovation_day.content.schema import INNOVATOR, NEWS, SCHEMAS, Field
 from innovation_day.errors import BuildErrors
 from innovation_day.output import csp as content_security
-from innovation_day.settings.config import site_from_file
+from innovation_day.settings.mkdocs_file import site_from_file
 from innovation_day.settings.models import AdminSettings
 
 VI_STRINGS = yaml.safe_load((ROOT / "data" / "strings" / "vi.yml").read_text(encoding="utf-8"))["site"]

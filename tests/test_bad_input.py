@@ -15,8 +15,8 @@ from conftest import make_site_copy, run_build
 from innovation_day.content import front_matter
 from innovation_day.content.twins import check_twins
 from innovation_day.errors import BuildError, BuildErrors
-from innovation_day.settings.config import site_from_file
-from innovation_day.settings.pages import environment, render_page
+from innovation_day.settings.mkdocs_file import site_from_file
+from innovation_day.settings.page_templating import environment, render_page
 from innovation_day.settings.site import load_site
 from innovation_day.templates import environment as templates
 from kit_helpers import ROOT

@@ -108,7 +108,7 @@ def test_a_recorded_review_is_shown_in_the_pages_language(tmp_path):
     run_build(site, config=repo / "mkdocs.yml")
     vi = (site / "chinh-sach/thuat-ngu/index.html").read_text(encoding="utf-8")
     en = (site / "en/chinh-sach/thuat-ngu/index.html").read_text(encoding="utf-8")
-    from innovation_day.settings.config import site_from_file
+    from innovation_day.settings.mkdocs_file import site_from_file
 
     t = site_from_file(ROOT / "mkdocs.yml").t
     for lang, html in (("vi", vi), ("en", en)):

@@ -16,7 +16,7 @@ import pytest
 from innovation_day.errors import BuildError
 from innovation_day.kit import prints, words
 from innovation_day.kit.build import Kit
-from innovation_day.settings.config import site_from_file
+from innovation_day.settings.mkdocs_file import site_from_file
 from innovation_day.settings.site import load_site
 from kit_helpers import ROOT
 from site_settings import full_edition, load_with

@@ -131,7 +131,7 @@ def test_pdf_embeds_fonts_that_cover_every_character_it_prints(built_site, artwo
     missing = {char for char in printed if not char.isspace()} - covered
     assert not missing
     flat = " ".join(printed.split())
-    for words in (EDITION["slogan"]["vi"].upper(), EDITION["theme"]["vi"]):
+    for words in (EDITION.slogan["vi"].upper(), EDITION.theme["vi"]):
         assert " ".join(words.split()) in flat, words
     assert {"Ệ", "Ộ", "Ố", "Ạ", "Đ"} <= set(printed)      # stacked and dotted capitals, as Vietnamese needs
 

@@ -74,7 +74,7 @@ def test_nomination_says_if_open_until_when_and_to_whom(soup_of, lang, page):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_forms_year_is_the_editions(soup_of, lang):
     sub = soup_of(f"{HOME[lang]}guong-sang-tao/de-cu/").select_one(".nomination-form .form-sub")
-    assert text(sub).endswith(f"năm {edition()['year']}")
+    assert text(sub).endswith(f"năm {edition().year}")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -141,3 +141,17 @@ def test_the_guide_lists_every_declared_field(built_site, lang, page):
     for name, (_, model) in models.GUIDE_FILES.items():
         for field, what, kind, _ in rows(model, lang):
             assert field in shown, (name, field)
+
+
+def test_every_marker_the_pages_write_is_in_the_one_table():
+    import re
+    from pathlib import Path
+
+    from innovation_day import markers
+
+    root = Path(__file__).resolve().parent.parent
+    used = {m.group(1) for path in (root / "docs").rglob("*.md")
+            for m in markers.MARKER.finditer(path.read_text(encoding="utf-8"))}
+    assert used and used <= set(markers.NAMES), used - set(markers.NAMES)
+    with pytest.raises(ValueError, match="does not list"):
+        markers.replace("x", {"kit.unlisted": lambda arg: ""})

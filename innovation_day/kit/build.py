@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..settings.pages import environment as text_environment
+from ..settings.page_templating import environment as text_environment
 from ..templates import environment
 from . import calendar, note, prints, qr, words
 from .cache import Cache, Output
@@ -71,7 +71,7 @@ class Kit:
         return {self.prefix + download: path
                 for name in self.generators for download, path in self.generate_one(name).items()}
 
-    def sections(self, lang: str, link) -> dict:
+    def markers(self, lang: str, link) -> dict:
         """The insertion markers an edition's kit fills; `link(name)` links a download from the page."""
         own = lambda name: link(self.prefix + name)      # noqa: E731
         if not self.edition.complete:
@@ -109,11 +109,11 @@ class Kits:
             files.update(kit.generate())
         return files
 
-    def sections(self, lang: str, link, edition) -> dict:
+    def markers(self, lang: str, link, edition) -> dict:
         """The markers of a page about `edition`: its kit, the site's QR code, and the archive
         of the earlier editions' kits."""
         return {
-            **self.editions[edition.year].sections(lang, link),
+            **self.editions[edition.year].markers(lang, link),
             "kit.qr": lambda arg: qr.section(self.own, lang, link),
             "kit.archive": lambda arg: self.own.env.get_template("archive.md").render(
                 editions=[self.editions[e.year].archive(lang, link) for e in self.site.past_editions],

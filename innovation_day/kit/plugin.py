@@ -22,7 +22,7 @@ from ..coupling import I18n
 from ..templates import source_link
 from ..settings.plugin import build_language, nested_build, page_edition, page_language, site_of
 from .build import DOWNLOADS, Kits
-from .share import ShareImages, share_context
+from .page_metadata import ShareImages, share_context
 
 
 def link_from(src_uri: str):
@@ -55,7 +55,7 @@ class KitPlugin(BasePlugin):
     def on_page_markdown(self, markdown, page, config, files):
         site = self.kit.site
         lang = page_language(page, site)
-        return markers.replace(markdown, self.kits.sections(lang, link_from(page.file.src_uri),
+        return markers.replace(markdown, self.kits.markers(lang, link_from(page.file.src_uri),
                                                             page_edition(page, site)))
 
     def on_page_context(self, context, page, config, nav):

@@ -3,7 +3,7 @@
 The plan (III.1) asks the commune to spread the Day on its loudspeaker system
 and on Zalo, Facebook and YouTube. The texts are templates in data/kit/,
 filled from the settings (theme, slogan, dates, the site's address) by the
-same strict Jinja as the pages (settings/pages.py), so they cannot drift from
+same strict Jinja as the pages (settings/page_templating.py), so they cannot drift from
 them. The loudspeaker text must read in one to two minutes at a loudspeaker's
 slow pace; the build says so when an edit makes it too long or too short.
 Each text is a UTF-8 (NFC) .txt download, and the kit page shows it at

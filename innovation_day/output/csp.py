@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..coupling import AnchorMissing
 
-# Data blocks (application/json, the JSON-LD of kit/share.py) are never run: not hashed.
+# Data blocks (application/json, the JSON-LD of kit/page_metadata.py) are never run: not hashed.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S)
 CHARSET = '<meta charset="utf-8">'
 POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "

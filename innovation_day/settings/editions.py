@@ -29,15 +29,15 @@ from .models import EditionFile
 from .schema import load_file, load_text, read
 
 PLAN_FOLDER = "ke-hoach"            # docs/ke-hoach/<year>.md: the plan of each year
-# What scripts/new.py puts where the plan's text will go (settings/pages.py shows it as
+# What scripts/new.py puts where the plan's text will go (settings/page_templating.py shows it as
 # "chưa cập nhật"): a plan page without it is the published plan.
 BLANK = re.compile(r"\{\{\s*blank\s*\}\}")
 
 
 @dataclass(frozen=True)
 class Edition:
-    """One year's edition. Unknown parts are None; `edition["theme"]` reads like a mapping
-    too, so page templates and generators write `edition.theme` or `edition["theme"]`."""
+    """One year's edition. Unknown parts are None; `edition.theme` reads like a mapping
+    too, so page templates and generators write `edition.theme` or `edition.theme`."""
     year: int
     day: dt.date
     name: Mapping[str, str]
@@ -48,9 +48,6 @@ class Edition:
     plan: Mapping[str, Any] = field(default_factory=dict)   # number, date
     source: str = ""                           # data/editions/<year>.yml
     published: bool = True                     # its plan's pages hold the text, no blank left
-
-    def __getitem__(self, key: str):
-        return getattr(self, key)
 
     @property
     def plan_page(self) -> str:

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..coupling import I18n, check_versions
 from .languages import Languages
-from .pages import environment, render_page
+from .page_templating import environment, render_page
 from .site import Site, language_texts, load_site
 from ..templates import environment as templates
 
