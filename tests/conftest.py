@@ -84,29 +84,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group(own[0]))
 
 
-# trylast: after pytest-xdist's own (no longer working) grouping; a second implementation of
-# pytest_collection_modifyitems (specname), apart from the one above that must run first.
-@pytest.hookimpl(trylast=True, specname="pytest_collection_modifyitems")
-def pytest_collection_modifyitems_xdist_groups(config, items) -> None:
-    """Send the tests of one xdist_group to one worker under --dist loadgroup.
-
-    pytest-xdist 3.8 marks a test's group by appending "@group" to `item._nodeid`,
-    which pytest 9 no longer reads (the node id is `item._id`): every group was
-    silently spread over the workers, each starting Firefox and WebKit and building
-    the sites of its own. This does what xdist means to, where it did not
-    (pytest-dev/pytest-xdist#1386, fix proposed in #1388; tests/test_suite.py checks it).
-    """
-    if not getattr(config.option, "loadgroup", False):  # set on xdist workers only
-        return
-    from _pytest.nodeid import coerce_node_id
-
-    for item in items:
-        names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
-                        for m in item.iter_markers("xdist_group")})
-        if names and "@" not in item.nodeid.rpartition("]")[2] and hasattr(item, "_id"):
-            item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(names)}")
-
-
 def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None,
               check: bool = True, github_repository: str | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict`, as the deploy runs it, into site_dir.

@@ -8,7 +8,7 @@ import pytest
 @pytest.mark.xdist_group("suite-self-check")
 def test_xdist_groups_reach_the_scheduler(request):
     # --dist loadgroup sends a group to one worker only if "@group" ends the node id
-    # (tests/conftest.py: pytest_collection_modifyitems_xdist_groups).
+    # (pytest-xdist does it where pytest is below 9: requirements-dev.in says why).
     if not getattr(request.config.option, "loadgroup", False):
         pytest.skip("only under pytest -n … --dist loadgroup")
     assert request.node.nodeid.endswith("@suite-self-check")
