@@ -39,9 +39,9 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # What the tests need from Debian, installed when missing (one apt-get update,
-# one install): the three engines (tests/test_engines.py; Chromium's headless
+# one install): the three engines (tests/browser/test_engines.py; Chromium's headless
 # shell for the tests, the chromium browser for `make audit`'s Lighthouse and pa11y), Xvfb for WebKitGTK,
-# the fonts tests/font_sets.py prints in, fontconfig's fc-match that checks them,
+# the fonts tests/support/font_sets.py prints in, fontconfig's fc-match that checks them,
 # and Java for the W3C validator (vnu-jar). Chromium is skipped when one is
 # already there (CHROME_PATH, chromium or google-chrome), Java when `java` runs.
 DEBIAN_PACKAGES := chromium chromium-headless-shell firefox-esr webkit2gtk-driver xvfb fontconfig \
@@ -76,7 +76,7 @@ build: $(BIN)/.installed node_modules/.installed
 test: deps
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
-test-fast: $(BIN)/.installed
+test-fast: $(BIN)/.installed node_modules/.installed
 	$(BIN)/python -m pytest -m unit
 
 audit: deps

@@ -2,7 +2,7 @@
 
 Builds a copy of the site with an example repository set, serves it under the
 site's sub-path, and drives the app in Debian's Chromium against a stand-in for
-GitHub's API (tests/admin_mock.py: an example user, no network). Everything
+GitHub's API (tests/support/github_stand_in.py: an example user, no network). Everything
 typed is marked as an example. Writes small WebP files into docs/huong-dan/man-hinh/.
 
     .venv/bin/python scripts/admin_screenshots.py
@@ -21,9 +21,11 @@ from pathlib import Path
 from PIL import Image
 
 from innovation_day import preview as serve
-from innovation_day.admin import stand_in as admin_mock
 
 ROOT = Path(__file__).resolve().parent.parent
+# The stand-in for GitHub's API is the tests' (tests/support/github_stand_in.py).
+sys.path.insert(0, str(ROOT / "tests"))
+from support import github_stand_in as admin_mock  # noqa: E402
 OUT = ROOT / "docs" / "huong-dan" / "man-hinh"
 VIEWPORT = {"width": 1100, "height": 700}
 QUALITY = 72

@@ -3,7 +3,7 @@
     python scripts/compare_sites.py SITE_A SITE_B
 
 Used to check that the build does not depend on what should not matter: the order
-of `plugins:` in mkdocs.yml (tests/test_plugin_order.py), or the engine that runs
+of `plugins:` in mkdocs.yml (tests/build/test_plugin_order.py), or the engine that runs
 the plugins, MkDocs or ProperDocs (.github/workflows/ci.yml, job `properdocs`).
 Timestamps are the build's date and time where the site records them (the sitemap's
 `<lastmod>`, the pages' `data-built`, the calendar's DTSTAMP, the PDFs' creation date

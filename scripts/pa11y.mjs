@@ -5,7 +5,7 @@
 //
 // Prints one JSON object: {"<path>": [issues...]} with every error pa11y reports
 // (code, message, selector, context); exit 0 either way (the caller judges), 2 on bad use.
-// tests/test_pa11y.py runs it over every citizen page of the built site.
+// tests/build/test_pa11y.py runs it over every citizen page of the built site.
 import pa11y from "pa11y";
 import puppeteer from "puppeteer";
 

@@ -17,13 +17,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from page_walk import InFlight, Tabs, Walk, watch
+from support.page_walk import InFlight, Tabs, Walk, watch
+from support.sites import (DEFAULT_SITE_URL, OTHER_SITE_URL, ROOT, html_pages, make_site_copy,  # noqa: F401
+                           run_build)
 
 from innovation_day import preview as serve
 
-ROOT = Path(__file__).resolve().parent.parent
 
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/ngay-hoi-dmst/"
 # Chromium's headless shell (Debian's chromium-headless-shell): the same Blink and V8 as the
 # chromium package without the desktop browser around them, which is what Playwright itself
 # runs headless. It loads and lays out a page for about half the CPU (scratch measurement:
@@ -74,7 +74,7 @@ def pytest_collection_modifyitems(items):
         needs_build = BUILD_FIXTURES & set(getattr(item, "fixturenames", ()))
         if not needs_build and not item.get_closest_marker("slow") and not item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.unit)
-        # Every check of one page on one worker: the page is walked once (tests/page_walk.py),
+        # Every check of one page on one worker: the page is walked once (tests/support/page_walk.py),
         # and the pages are shared out between the workers.
         walked = getattr(item, "callspec", None) and item.callspec.params.get("walked")
         if walked is not None:
@@ -82,29 +82,6 @@ def pytest_collection_modifyitems(items):
         own = [name for name in OWN_SITES if name in getattr(item, "fixturenames", ())]
         if own:
             item.add_marker(pytest.mark.xdist_group(own[0]))
-
-
-def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None,
-              check: bool = True, github_repository: str | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict`, as the deploy runs it, into site_dir.
-
-    GITHUB_REPOSITORY (which GitHub Actions sets, and the editing app falls back on) only
-    when given: the same build on a computer and in CI."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if site_url:
-        env["SITE_URL"] = site_url
-    else:
-        env.pop("SITE_URL", None)
-    env.pop("GITHUB_REPOSITORY", None)
-    if github_repository:
-        env["GITHUB_REPOSITORY"] = github_repository
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env=env, capture_output=True, text=True,
-    )
-    if check and result.returncode != 0:
-        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
-    return result
 
 
 @pytest.fixture(scope="session")
@@ -126,10 +103,6 @@ def built_site(tmp_path_factory) -> Path:
             run_build(site_dir)
             done.touch()
     return site_dir
-
-
-# Another address, to check that everything follows site_url (one build serves all such tests).
-OTHER_SITE_URL = "https://example.github.io/thu-nghiem/"
 
 
 @pytest.fixture(scope="session")
@@ -166,18 +139,6 @@ def base_path(site_url) -> str:
     return urlsplit(site_url).path
 
 
-def html_pages(site_dir: Path) -> list[str]:
-    """Every page of the site as a path relative to the site root ('' is home)."""
-    pages = []
-    for index in sorted(site_dir.rglob("index.html")):
-        rel = index.parent.relative_to(site_dir).as_posix()
-        # Not citizen pages: assets, the search index, the editing app (tests/test_admin.py).
-        if rel.startswith(("assets", "search", "admin")):
-            continue
-        pages.append("" if rel == "." else rel + "/")
-    return pages
-
-
 @pytest.fixture(scope="session")
 def pages(built_site) -> list[str]:
     return html_pages(built_site)
@@ -202,97 +163,6 @@ def built_on(soup_of):
     import datetime as dt
 
     return dt.date.fromisoformat(soup_of("").select_one("[data-edition-status]")["data-built"])
-
-
-def line_naming(output: str, where: str) -> str:
-    """The line of an error report that names `where` (a file › field); there must be one."""
-    line = next((line for line in output.splitlines() if where in line), None)
-    assert line is not None, output
-    return line
-
-
-def build_error_line(repo: Path, tmp_path: Path, where: str) -> str:
-    """Build a broken copy: the build must fail, and one line of its output names `where`."""
-    result = run_build(tmp_path / "out", config=repo / "mkdocs.yml", check=False)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    return line_naming(output, where)
-
-
-def content_error_line(repo: Path, where: str) -> str:
-    """The content checks a build runs first (settings, twins, innovators, news, photos), called
-    directly on a copy: they must fail, and one line of the message names `where`."""
-    from innovation_day.content.news import News
-    from innovation_day.content.photos import CACHE, Photos
-    from innovation_day.content.showcase import Showcase
-    from innovation_day.content.twins import check_twins
-    from innovation_day.errors import BuildError
-    from innovation_day.settings.mkdocs_file import site_from_file
-    from innovation_day.templates import environment
-
-    try:
-        site = site_from_file(repo / "mkdocs.yml")
-        env = environment("content", html_layout=True)
-        photos = Photos(site.docs_dir, site.photos, site.root / CACHE, env)
-        check_twins(site.docs_dir, site.languages)
-        Showcase(site, photos, env)
-        News(site, photos, env)
-    except BuildError as error:
-        output = str(error)
-    else:
-        pytest.fail("the content checks found no problem")
-    return line_naming(output, where)
-
-
-def assert_one_problem(repo: Path, where: str, vi: str, en: str) -> None:
-    """The content checks name `where` once, in both languages, in one message of its own."""
-    line = content_error_line(repo, where)
-    assert vi in line and en in line, line
-    assert line.count(" › ") == 1, "one message per problem"
-
-
-def load_script(name: str):
-    """scripts/NAME.py as a module (the scripts are not a package)."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-def make_site_copy(tmp_path: Path) -> Path:
-    """A throwaway copy of the sources, for tests that break something on purpose."""
-    copy = tmp_path / "repo"
-    for name in ("mkdocs.yml", "docs", "overrides", "data"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name)
-        elif source.exists():
-            copy.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, copy / name)
-    # The same cache of generated files (photos, kit): a copy makes only what it changes.
-    (ROOT / ".cache").mkdir(exist_ok=True)
-    (copy / ".cache").symlink_to(ROOT / ".cache")
-    # The editing app is copied from node_modules at build (innovation_day/admin/files.py).
-    (copy / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    return copy
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    """Replace the first `old` in a file of such a copy; `old` must be there."""
-    content = path.read_text(encoding="utf-8")
-    assert old in content, f"{old!r} not in {path}"
-    path.write_text(content.replace(old, new, 1), encoding="utf-8")
-
-
-def text(node) -> str:
-    """An element's words, as a reader sees them."""
-    return " ".join(node.get_text(" ").split())
-
-
-def heading(node) -> str:
-    """A heading's words (abbreviations included), without its "#" permalink."""
-    return " ".join(node.get_text("").split()).removesuffix("#").rstrip()
 
 
 # Browser --------------------------------------------------------------------

@@ -37,7 +37,7 @@ OWN_FILES = ("publish-status.js", "admin.css")
 DEPLOY_WORKFLOW = "deploy.yml"
 DEPLOY_BRANCH = "main"
 
-# Exactly what the app needs, checked in Chromium (tests/test_admin.py):
+# Exactly what the app needs, checked in Chromium (tests/browser/test_admin.py):
 # - its script, strings and fonts from this site ('self');
 # - GitHub's REST and GraphQL API (connect-src), and the data:/blob: URLs it reads back
 #   (its built-in logo, a photo being uploaded);

@@ -5,7 +5,7 @@ form must ask exactly what the build checks (content/schema.py), so this module
 turns each Schema into one Sveltia "entry collection" and each Field into one
 form field: kind -> widget, required, allowed values, length limits, and a
 Vietnamese help text. A field added to the schema appears in the app with no
-other change (tests/test_admin.py adds one).
+other change (tests/browser/test_admin.py adds one).
 
 Plain functions, no MkDocs: admin/app.py passes the few settings below.
 

@@ -11,7 +11,7 @@ module keeps the site to it. It checks only the site's own words. It skips:
   text, the parts marked `lang="vi"`.
 
 No MkDocs here: the content plugin runs it on every build (`check_site`), and
-tests/test_house_style.py calls it directly. A problem is a tuple
+tests/unit/test_house_style.py calls it directly. A problem is a tuple
 (file, line or field, Vietnamese message, English message).
 """
 

@@ -60,7 +60,7 @@ FIELDS = ("agriculture", "handicraft", "industry", "commerce", "digital", "educa
           "environment", "transport", "administration", "community", "other")
 
 # A summary is also the page's description for search engines and share previews:
-# long enough to say something, short enough to show whole (tests/test_i18n.py checks the same).
+# long enough to say something, short enough to show whole (tests/build/test_i18n.py checks the same).
 SUMMARY = (50, 170)
 
 PHOTO_FIELDS = (

@@ -1,6 +1,6 @@
 // Firefox for the tests, driven over WebDriver BiDi by puppeteer-core (Debian
 // has firefox-esr but no geckodriver). One browser, one tab; the Python side
-// (tests/engine_drivers.py) sends one JSON command per line on stdin and reads
+// (tests/support/engine_drivers.py) sends one JSON command per line on stdin and reads
 // one JSON answer per line on stdout.
 //   node firefox.mjs FIREFOX_PATH WIDTH HEIGHT
 import { createInterface } from "node:readline";

@@ -1,0 +1,115 @@
+"""The build as a whole: nothing from source published, rebuilds equal fresh builds,
+mistyped markers fail, and Material's repository facts work when repo_url is set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from support.sites import ROOT, build_error_line, edit, make_site_copy, run_build
+from innovation_day import preview
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_nothing_from_source_is_published(built_site):
+    names = list(files_of(built_site))
+    assert not [n for n in names if n.endswith((".map", ".py", ".md"))]
+    assert not [n for n in names if n.startswith(("hooks/", "partials/"))]
+    assert not [n for n in names if "/palette." in n]
+    lunr = sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("assets/javascripts/lunr/"))
+    assert lunr == ["lunr.multi.min.js", "lunr.stemmer.support.min.js", "lunr.vi.min.js"]
+    assert sorted(n for n in names if n.endswith(".xml")) == ["en/tin-tuc/feed.xml", "sitemap.xml", "tin-tuc/feed.xml"]
+
+
+@pytest.mark.slow
+def test_a_rebuild_in_the_same_process_equals_a_fresh_build(built_site, tmp_path, monkeypatch):
+    """`mkdocs serve` rebuilds in one process: what it serves must be what a fresh build makes."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)  # as run_build: the same in CI
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    for run in ("first", "again"):
+        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / run), strict=True))
+    fresh, first, again = files_of(built_site), files_of(tmp_path / "first"), files_of(tmp_path / "again")
+    assert sorted(again) == sorted(fresh)
+    assert [name for name in fresh if again[name] != fresh[name]] == []
+    assert first == again
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("marker", ["<!-- hooks/kit-qr.py -->", "<!-- insert: kit-qr -->"])
+def test_a_mistyped_marker_fails_the_build_naming_the_file(tmp_path, marker):
+    repo = make_site_copy(tmp_path)
+    edit(repo / "docs/tai-lieu/index.md", "<!-- insert: kit.qr -->", marker)
+    line = build_error_line(repo, tmp_path, "docs/tai-lieu/index.md")
+    assert marker in line
+
+
+REPO = "https://github.com/vi-du/ngay-hoi-dmst"
+
+
+@pytest.fixture(scope="session")
+def site_with_repo(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("repo-url")
+    repo = make_site_copy(tmp)
+    edit(repo / "mkdocs.yml", "# repo_url: https://github.com/OWNER/REPO", f"repo_url: {REPO}")
+    site = tmp / "site"
+    run_build(site, config=repo / "mkdocs.yml")
+    return site
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_with_repo_url_the_repository_facts_show_and_nothing_is_blocked(browser, site_with_repo, base_path):
+    api = REPO.replace("https://github.com/", "https://api.github.com/repos/")
+    answers = {api: {"stargazers_count": 12, "forks_count": 3},
+               f"{api}/releases/latest": {"tag_name": "v2025.1"}}
+    httpd, url = preview.start(site_with_repo, base_path)
+    context = browser.new_context()
+    try:
+        context.route("https://api.github.com/**", lambda route: route.fulfill(
+            status=200 if route.request.url in answers else 404, content_type="application/json",
+            headers={"Access-Control-Allow-Origin": "*"}, body=json.dumps(answers.get(route.request.url, {}))))
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(url, wait_until="load")
+        fact = page.locator(".md-header .md-source__fact--stars")
+        fact.wait_for(state="visible")
+        assert fact.inner_text().strip() == "12"
+        icon = fact.evaluate("e => getComputedStyle(e, '::before').maskImage"
+                             " || getComputedStyle(e, '::before').webkitMaskImage")
+        assert icon.startswith("url(")
+        assert errors == []
+    finally:
+        context.close()
+        httpd.shutdown()
+
+
+@pytest.mark.slow
+def test_a_recorded_review_is_shown_in_the_pages_language(tmp_path):
+    import datetime as dt
+
+    from innovation_day.settings.dates import format_date
+
+    repo = make_site_copy(tmp_path)
+    day = dt.date.today() - dt.timedelta(days=3)
+    for suffix in (".md", ".en.md"):
+        edit(repo / f"docs/chinh-sach/thuat-ngu{suffix}", "\ndescription:", f"\nreviewed: {day.isoformat()}\ndescription:")
+    site = tmp_path / "site"
+    run_build(site, config=repo / "mkdocs.yml")
+    vi = (site / "chinh-sach/thuat-ngu/index.html").read_text(encoding="utf-8")
+    en = (site / "en/chinh-sach/thuat-ngu/index.html").read_text(encoding="utf-8")
+    from innovation_day.settings.mkdocs_file import site_from_file
+
+    t = site_from_file(ROOT / "mkdocs.yml").t
+    for lang, html in (("vi", vi), ("en", en)):
+        assert f'<p class="page-reviewed">{t(lang)("page.reviewed", date=format_date(day, lang))}</p>' in html

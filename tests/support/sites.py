@@ -1,0 +1,146 @@
+"""Building and breaking copies of the site, and reading what a reader gets: the tests' shared helpers.
+
+Imported by the tests and by tests/conftest.py (whose fixtures build the site once a run).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/ngay-hoi-dmst/"
+# Another address, to check that everything follows site_url (one build serves all such tests).
+OTHER_SITE_URL = "https://example.github.io/thu-nghiem/"
+
+
+def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None,
+              check: bool = True, github_repository: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, as the deploy runs it, into site_dir.
+
+    GITHUB_REPOSITORY (which GitHub Actions sets, and the editing app falls back on) only
+    when given: the same build on a computer and in CI."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    else:
+        env.pop("SITE_URL", None)
+    env.pop("GITHUB_REPOSITORY", None)
+    if github_repository:
+        env["GITHUB_REPOSITORY"] = github_repository
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent, env=env, capture_output=True, text=True,
+    )
+    if check and result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def html_pages(site_dir: Path) -> list[str]:
+    """Every page of the site as a path relative to the site root ('' is home)."""
+    pages = []
+    for index in sorted(site_dir.rglob("index.html")):
+        rel = index.parent.relative_to(site_dir).as_posix()
+        # Not citizen pages: assets, the search index, the editing app (tests/browser/test_admin.py).
+        if rel.startswith(("assets", "search", "admin")):
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+def line_naming(output: str, where: str) -> str:
+    """The line of an error report that names `where` (a file › field); there must be one."""
+    line = next((line for line in output.splitlines() if where in line), None)
+    assert line is not None, output
+    return line
+
+
+def build_error_line(repo: Path, tmp_path: Path, where: str) -> str:
+    """Build a broken copy: the build must fail, and one line of its output names `where`."""
+    result = run_build(tmp_path / "out", config=repo / "mkdocs.yml", check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    return line_naming(output, where)
+
+
+def content_error_line(repo: Path, where: str) -> str:
+    """The content checks a build runs first (settings, twins, innovators, news, photos), called
+    directly on a copy: they must fail, and one line of the message names `where`."""
+    from innovation_day.content.news import News
+    from innovation_day.content.photos import CACHE, Photos
+    from innovation_day.content.showcase import Showcase
+    from innovation_day.content.twins import check_twins
+    from innovation_day.errors import BuildError
+    from innovation_day.settings.mkdocs_file import site_from_file
+    from innovation_day.templates import environment
+
+    try:
+        site = site_from_file(repo / "mkdocs.yml")
+        env = environment("content", html_layout=True)
+        photos = Photos(site.docs_dir, site.photos, site.root / CACHE, env)
+        check_twins(site.docs_dir, site.languages)
+        Showcase(site, photos, env)
+        News(site, photos, env)
+    except BuildError as error:
+        output = str(error)
+    else:
+        pytest.fail("the content checks found no problem")
+    return line_naming(output, where)
+
+
+def assert_one_problem(repo: Path, where: str, vi: str, en: str) -> None:
+    """The content checks name `where` once, in both languages, in one message of its own."""
+    line = content_error_line(repo, where)
+    assert vi in line and en in line, line
+    assert line.count(" › ") == 1, "one message per problem"
+
+
+def load_script(name: str):
+    """scripts/NAME.py as a module (the scripts are not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def make_site_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the sources, for tests that break something on purpose."""
+    copy = tmp_path / "repo"
+    for name in ("mkdocs.yml", "docs", "overrides", "data"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name)
+        elif source.exists():
+            copy.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    # The same cache of generated files (photos, kit): a copy makes only what it changes.
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (copy / ".cache").symlink_to(ROOT / ".cache")
+    # The editing app is copied from node_modules at build (innovation_day/admin/files.py).
+    (copy / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    return copy
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file of such a copy; `old` must be there."""
+    content = path.read_text(encoding="utf-8")
+    assert old in content, f"{old!r} not in {path}"
+    path.write_text(content.replace(old, new, 1), encoding="utf-8")
+
+
+def text(node) -> str:
+    """An element's words, as a reader sees them."""
+    return " ".join(node.get_text(" ").split())
+
+
+def heading(node) -> str:
+    """A heading's words (abbreviations included), without its "#" permalink."""
+    return " ".join(node.get_text("").split()).removesuffix("#").rstrip()
