@@ -41,6 +41,9 @@ _OLD_STYLE = {
 _SPELLING = re.compile(
     rf"(?<![qQ])({'|'.join(_OLD_STYLE)})(?!{_LETTER})", re.IGNORECASE)
 
+_REGISTER = ("~gọi người dân là “bà con” (hoặc “người dân”), không gọi “bạn” / "
+             "address residents as “bà con” (or “người dân”), not “bạn”")
+
 # Fixed phrases: (pattern, the form to use). Case matters where it is the point.
 VI_PHRASES = [
     (re.compile(r"\b[Tt]rạm [yY] tế|\bTRẠM Y TẾ"), "Trạm Y tế"),
@@ -49,6 +52,9 @@ VI_PHRASES = [
     (re.compile(r"để ai cũng thấy mình sắp mở trang nào trước khi tin"), "~viết lại cho rõ / rewrite it plainly"),
     (re.compile(r"những gì được giới thiệu ở đó gắn với từng nhóm như sau"), "~viết lại cho rõ / rewrite it plainly"),
     (re.compile(r"\bĐược đề nghị\b"), "Tham gia theo đề nghị"),
+    # The commune speaks to residents as "bà con" (or "người dân" where more formal), never
+    # "bạn" ("bạn bè", friends, is not a form of address).
+    (re.compile(r"(?<!\w)(?:[Cc]ác )?[Bb]ạn(?!\w)(?! bè)"), _REGISTER),
 ]
 EN_PHRASES = [
     (re.compile(r"(?<![\w/-])01-10(?![\w/-])"), "1 October"),
