@@ -43,13 +43,14 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.g
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Fixtures that build the site or open a browser: a test using none of them is a unit test.
-BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages", "walk", "tabs"}
+BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages", "walk", "tabs",
+                  "showcase_site", "showcase_soup", "showcase_server"}
 
 
 # Fixtures that build (or copy) a site of their own: the tests using one share a worker, so that
 # site is made once in the run. They are session-scoped: under xdist a worker runs other modules'
 # tests in between, which would tear a module-scoped one down and build it again.
-OWN_SITES = ("other_site", "admin_repo", "site_with_repo", "filled_site", "original_site")
+OWN_SITES = ("other_site", "showcase_site", "admin_repo", "site_with_repo", "filled_site", "original_site")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -267,6 +268,46 @@ def make_site_copy(tmp_path: Path) -> Path:
     # The editing app is copied from node_modules at build (innovation_day/admin/files.py).
     (copy / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return copy
+
+
+# Model innovators (two with a photo), for the tests of the showcase: the published site lists
+# only real ones, and has none yet (docs/huong-dan/ shows editors the same model).
+SHOWCASE_FIXTURES = ROOT / "tests" / "fixtures" / "showcase"
+
+
+def add_model_innovators(repo: Path) -> list[str]:
+    """Copy the model entries and their photos into a copy of the sources; their slugs."""
+    for folder in ("guong-sang-tao", "anh"):
+        for path in sorted((SHOWCASE_FIXTURES / folder).iterdir()):
+            shutil.copy2(path, repo / "docs" / folder / path.name)
+    return sorted({p.name.split(".")[0] for p in (SHOWCASE_FIXTURES / "guong-sang-tao").glob("*.md")})
+
+
+@pytest.fixture(scope="session")
+def showcase_site(tmp_path_factory) -> Path:
+    """The site built with the model innovators added (add_model_innovators)."""
+    tmp = tmp_path_factory.mktemp("showcase")
+    repo = make_site_copy(tmp)
+    add_model_innovators(repo)
+    site_dir = tmp / "site"
+    run_build(site_dir, config=repo / "mkdocs.yml")
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def showcase_soup(showcase_site):
+    """showcase_soup(path) -> the parsed page of the site with model innovators."""
+    def load(page: str) -> BeautifulSoup:
+        return BeautifulSoup((showcase_site / page / "index.html").read_text(encoding="utf-8"), "lxml")
+
+    return load
+
+
+@pytest.fixture(scope="session")
+def showcase_server(showcase_site, base_path):
+    httpd, url = serve.start(showcase_site, base_path)
+    yield url
+    httpd.shutdown()
 
 
 def edit(path: Path, old: str, new: str) -> None:
