@@ -117,6 +117,29 @@ def test_404_page_works_deep_under_the_sub_path(visit, server):
     assert v.page.url == server + "en/"
 
 
+@pytest.mark.parametrize("path", ["", "en/"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_header_name_is_whole_and_on_the_language_switchs_centre_line(visit, path, width):
+    """The site's name reads whole (the short one on a phone), on the language switch's centre line."""
+    from site_settings import site
+
+    v = visit(path, viewport={"width": width, "height": 640})
+    topic = v.page.locator(".md-header__topic").first
+    shown = topic.locator(".site-name:visible")
+    assert shown.count() == 1
+    name = shown.inner_text()
+    t = site().t("en" if path else "vi")
+    assert name == (t("site.short_name") if width < 720 else topic.locator(".site-name").first.inner_text())
+    whole = topic.locator(".md-ellipsis").evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert whole, f"{name!r} is cut off at {width} px"
+
+    def centre(locator):
+        box = locator.bounding_box()
+        return box["y"] + box["height"] / 2
+
+    assert abs(centre(shown) - centre(v.page.locator(".lang-switch span"))) <= 1
+
+
 @pytest.mark.parametrize("path", ["", "ke-hoach/2025/", "en/ke-hoach/2025/", "lien-he/"])
 def test_phone_at_320px_needs_no_horizontal_scrolling(visit, path):
     v = visit(path, viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
