@@ -139,3 +139,8 @@ def test_residents_are_bà_con_not_bạn(wrong):
 def test_bà_con_and_người_dân_pass_and_english_keeps_you():
     assert found("Bà con có thể hỏi; người dân nơi mình ở; bạn bè trong thôn.") == []
     assert found("What you can do.", "en") == []
+
+
+def test_one_name_for_the_hi_tech_park_and_for_an_expos_booths():
+    assert len(found("gần 200 gian hàng")) == 1 and found("gần 200 gian trưng bày") == []
+    assert len(found("at Hòa Lạc High-Tech Park", "en")) == 1 and found("at Hòa Lạc Hi-tech Park", "en") == []
