@@ -125,7 +125,7 @@ def test_header_name_is_whole_and_on_the_language_switchs_centre_line(visit, pat
 
     v = visit(path, viewport={"width": width, "height": 640})
     topic = v.page.locator(".md-header__topic").first
-    shown = topic.locator(".site-name:visible")
+    shown = topic.locator(".site-name:visible, .site-name-short:visible")
     assert shown.count() == 1
     name = shown.inner_text()
     t = site().t("en" if path else "vi")

@@ -35,7 +35,7 @@ def next_day(edition, today: dt.date) -> dt.date:
 
 # Where the next Day's year goes in the lines the reader's script may switch to: it fills it
 # from the reader's own date, as the build does from its date.
-NEXT_YEAR = "{next_year}"
+NEXT_YEAR = "{y}"
 
 
 @dataclass(frozen=True)

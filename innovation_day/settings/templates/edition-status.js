@@ -23,10 +23,8 @@
       var days = Math.round((Date.parse(d.start) - Date.parse(now)) / DAY);
       text = days === 1 ? d.beforeOne : d.before.replace("{days}", String(days));
     } else if (now > d.end) {
-      // The next Day (1 October): this year's if not yet past, else next year's.
-      var year = Number(now.slice(0, 4));
-      if (year + d.day.slice(4) < now) year += 1;
-      text = d.after.replace("{next_year}", String(year));
+      var y = +now.slice(0, 4);
+      text = d.after.replace("{y}", y + d.day.slice(4) < now ? y + 1 : y);
     } else if (d.expoStart && now >= d.expoStart && now <= d.expoEnd) {
       text = d.during + " " + d.expo;
     } else {
