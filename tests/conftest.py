@@ -43,14 +43,15 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.g
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Fixtures that build the site or open a browser: a test using none of them is a unit test.
-BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages", "walk", "tabs",
-                  "showcase_site", "showcase_soup", "showcase_server"}
+BUILD_FIXTURES = {"built_site", "other_site", "reordered_site", "server", "browser", "visit", "soup_of", "pages", "walk",
+                  "tabs", "showcase_site", "showcase_soup", "showcase_server"}
 
 
 # Fixtures that build (or copy) a site of their own: the tests using one share a worker, so that
 # site is made once in the run. They are session-scoped: under xdist a worker runs other modules'
 # tests in between, which would tear a module-scoped one down and build it again.
-OWN_SITES = ("other_site", "showcase_site", "admin_repo", "site_with_repo", "filled_site", "original_site")
+OWN_SITES = ("other_site", "reordered_site", "showcase_site", "admin_repo", "site_with_repo", "filled_site",
+             "original_site")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -154,6 +155,22 @@ def other_site(tmp_path_factory) -> Path:
     """The site built strictly for OTHER_SITE_URL."""
     site_dir = tmp_path_factory.mktemp("other") / "site"
     run_build(site_dir, site_url=OTHER_SITE_URL)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def reordered_site(tmp_path_factory) -> Path:
+    """The site built strictly with the package's plugins listed in mkdocs.yml in reverse order."""
+    copy = make_site_copy(tmp_path_factory.mktemp("reordered"))
+    config = copy / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    ours = [i for i, line in enumerate(lines) if line.startswith("  - innovation-day/")]
+    assert len(ours) > 1, "mkdocs.yml lists the package's plugins one a line"
+    for i, line in zip(ours, [lines[i] for i in reversed(ours)]):
+        lines[i] = line
+    config.write_text("".join(lines), encoding="utf-8")
+    site_dir = copy / "site"
+    run_build(site_dir, config=config)
     return site_dir
 
 

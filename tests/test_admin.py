@@ -23,6 +23,10 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, content_error_line, heading, make_site_copy, run_build, text
 from kit_helpers import settings as mkdocs_settings
+import site_settings
+from site_settings import data
+
+from innovation_day.errors import BuildErrors
 from page_walk import InFlight
 
 from innovation_day.admin import app as admin
@@ -38,7 +42,7 @@ WIDGETS = {"choice": "select", "year": "number", "date": "datetime", "bool": "bo
 # What the app tries and its CSP refuses (it carries on without them): a check for a
 # newer version on unpkg and GitHub's status page. Nothing else may even be tried.
 REFUSED_BY_DESIGN = ("https://unpkg.com/@sveltia/cms/package.json", "https://www.githubstatus.com/")
-EXAMPLE_REPO_SETTING = f"    repo: {admin_mock.EXAMPLE_REPO}  # an example (tests/test_admin.py)"
+EXAMPLE_REPO_SETTING = f"  repo: {admin_mock.EXAMPLE_REPO}  # an example (tests/test_admin.py)"
 
 
 def vi_label(key: str) -> str:
@@ -99,10 +103,10 @@ def test_config_matches_the_schema(built_site, schema):
         if spec.type == "photo":
             assert got["media_folder"] == f"/docs/{photos.SOURCE}" and got["public_folder"] == ""
             assert set(got["accept"].split(",")) == {f"image/{k.lower()}" for k in photos.READABLE.values()}
-            limit = settings["extra"]["photos"]["max_bytes"]
+            limit = data("data/site.yml")["photos"]["max_bytes"]
             assert f"{limit / 1_000_000:g}".replace(".", ",") + " MB" in got["hint"]
     assert config["media_libraries"]["default"]["config"]["max_file_size"] == \
-        settings["extra"]["photos"]["max_bytes"]
+        data("data/site.yml")["photos"]["max_bytes"]
 
 
 def test_config_stores_files_as_the_site_reads_them(built_site):
@@ -165,7 +169,7 @@ def test_admin_page_is_hidden_from_search_and_citizens(built_site, pages, soup_o
 
 
 def test_without_a_repository_the_page_says_so_and_does_not_start(built_site):
-    assert mkdocs_settings()["extra"]["admin"]["repo"] is None  # not known yet
+    assert data("data/site.yml")["admin"]["repo"] is None  # not set: the deploy names it
     page = BeautifulSoup((built_site / "admin" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert page.find("script") is None
     assert "extra.admin.repo" in text(page.find("main")) and "chưa dùng được" in text(page.find("main"))
@@ -201,11 +205,11 @@ def admin_repo(tmp_path_factory) -> Path:
     """A copy of the sources with an (example) repository set, and its build."""
     tmp = tmp_path_factory.mktemp("admin")
     repo = make_site_copy(tmp)
-    config = repo / "mkdocs.yml"
-    source = config.read_text(encoding="utf-8")
-    assert "\n    repo: null" in source
-    config.write_text(source.replace("    repo: null", EXAMPLE_REPO_SETTING, 1), encoding="utf-8")
-    run_build(repo / "site", config=config)
+    settings = repo / "data/site.yml"
+    source = settings.read_text(encoding="utf-8")
+    assert "\n  repo: null" in source
+    settings.write_text(source.replace("  repo: null", EXAMPLE_REPO_SETTING, 1), encoding="utf-8")
+    run_build(repo / "site", config=repo / "mkdocs.yml")
     return repo
 
 
@@ -377,3 +381,147 @@ def test_without_the_english_half_the_app_does_not_save(app):
     in_flight.stop()
     assert github.commits == []
     assert not any("createCommitOnBranch" in q for q in github.queries)
+
+
+# The commune's yearly parts in the app ----------------------------------------------------
+
+def front_matter_and_body(data: bytes) -> tuple[dict, str]:
+    text = data.decode("utf-8")
+    _, meta, body = text.split("---\n", 2)
+    return yaml.safe_load(meta), body
+
+
+def yaml_of(data: bytes) -> dict:
+    return yaml.safe_load(data.decode("utf-8"))
+
+
+def present(value):
+    """What a settings file says: the app leaves an empty optional field out of the file
+    (config.py, omit_empty_optional_fields), and the build reads a missing one as empty."""
+    if isinstance(value, dict):
+        return {k: present(v) for k, v in value.items() if v is not None}
+    return [present(v) for v in value] if isinstance(value, list) else value
+
+
+def open_entry(ui, collection: str, entry: str, first_field: str):
+    ui.page.evaluate(f"location.hash = '#/collections/{collection}/entries/{entry}'")
+    ui.field(first_field).wait_for()
+
+
+def saved(ui, github) -> dict[str, bytes]:
+    with ui.page.expect_response(lambda r: "graphql" in r.url and "createCommitOnBranch" in (
+            r.request.post_data or "")):
+        ui.save()
+    # The app closes the entry once it is saved: then the next step can start.
+    ui.page.locator(ui.PANES[0]).wait_for(state="detached")
+    return admin_mock.committed_files(github.commits[-1])
+
+
+# (collection, entry, its file, a field to change, the value typed, the value read back)
+ROUND_TRIPS = [
+    ("settings", "commune", "data/commune.yml", "phone", "024 0000 0000", "024 0000 0000"),
+    ("settings", "nomination", "data/nomination.yml", "office.vi", "Phòng Văn hóa - Xã hội (ví dụ)",
+     "Phòng Văn hóa - Xã hội (ví dụ)"),
+    ("settings", "kit_words", "data/kit/words.yml", "post.en", "An example post.", "An example post."),
+    ("edition", "2025", "data/editions/2025.yml", "plan.number", "999/KH-UBND (ví dụ)", "999/KH-UBND (ví dụ)"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("collection, entry, path, key, typed, expected", ROUND_TRIPS,
+                         ids=[f"{c}-{e}" for c, e, *_ in ROUND_TRIPS])
+def test_a_settings_entry_saves_only_what_was_changed(app, admin_repo, collection, entry, path, key, typed, expected):
+    ui, github, _ = app
+    ui.open().sign_in()
+    open_entry(ui, collection, entry, key.split(".")[0])
+    # Opened and left alone, there is nothing to save: the file stays as it is, byte for byte.
+    assert ui.page.get_by_role("button", name="Lưu", exact=True).is_disabled()
+    ui.type(key, typed)
+    files = saved(ui, github)
+    assert list(files) == [path]
+    before, after = yaml_of((admin_repo / path).read_bytes()), yaml_of(files[path])
+    *parents, last = key.split(".")
+    target = before
+    for part in parents:
+        target = target[part]
+    target[last] = expected
+    assert present(after) == present(before), "only the changed field differs"
+    # And the build reads what the app wrote.
+    from innovation_day.settings.schema import load_text, read
+    from innovation_day.settings.models import FILES, EditionFile
+    model = next((f.model for f in FILES if f.path == path), EditionFile)
+    errors = BuildErrors("t")
+    assert read(model, load_text(files[path].decode()), path, errors, site_settings.site().languages), errors.problems
+
+
+PAGE_TRIPS = [
+    ("plan", "2025", "docs/ke-hoach/2025", "title", "Kế hoạch năm 2025 (ví dụ)"),
+    ("policy", "chinh-sach-nghi-quyet-57", "docs/chinh-sach/nghi-quyet-57", "reviewed", "2026-11-30"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("collection, entry, stem, key, typed", PAGE_TRIPS, ids=[c for c, *_ in PAGE_TRIPS])
+def test_a_page_saved_by_the_app_keeps_its_text_and_front_matter(app, admin_repo, collection, entry, stem, key, typed):
+    ui, github, _ = app
+    ui.open().sign_in()
+    open_entry(ui, collection, entry, key)
+    assert ui.page.get_by_role("button", name="Lưu", exact=True).is_disabled()
+    if key == "reviewed":
+        ui.date(key, typed)
+    else:
+        ui.type(key, typed)
+    files = saved(ui, github)
+    assert set(files) <= {f"{stem}.md", f"{stem}.en.md"} and f"{stem}.md" in files
+    for path, data in files.items():
+        meta_before, body_before = front_matter_and_body((admin_repo / path).read_bytes())
+        meta_after, body_after = front_matter_and_body(data)
+        # The text, its {{ … }} values, <!-- insert: … --> markers and tables, byte for byte.
+        assert body_after == body_before
+        changed = {k for k in meta_before.keys() | meta_after.keys() if meta_before.get(k) != meta_after.get(k)}
+        assert changed <= {key}, changed
+    assert str(front_matter_and_body(files[f"{stem}.md"])[0][key]) == typed
+
+
+
+
+@pytest.mark.browser
+def test_next_year_is_added_entirely_in_the_app(app, admin_repo, built_site, tmp_path):
+    """The yearly step as staff take it: a new edition, then its plan in both languages, left
+    blank where the commune has not published them yet; the site then presents the new year."""
+    year = max(e.year for e in site_settings.site().editions) + 2
+    ui, github, _ = app
+    ui.open().sign_in()
+    ui.new_entry("edition", "year")
+    ui.type("year", str(year))
+    ui.date("day", f"{year}-10-01")
+    ui.type("name.vi", f"Ngày hội Đổi mới sáng tạo quốc gia 01-10 năm {year}")
+    ui.type("name.en", f"National Innovation Day, 1 October {year}")
+    files = saved(ui, github)
+    assert list(files) == [f"data/editions/{year}.yml"]
+
+    ui.new_entry("plan", "edition")
+    ui.type("edition", str(year))
+    ui.type("title", f"Kế hoạch năm {year}")
+    ui.type("description", f"Kế hoạch của UBND xã hưởng ứng Ngày hội Đổi mới sáng tạo quốc gia 01-10 năm {year}: "
+                           "chưa được công bố.")
+    ui.show_english("title")
+    ui.type("title", f"The {year} plan", pane=1)
+    ui.type("description", f"The commune's plan for National Innovation Day, 1 October {year}: not yet published.",
+            pane=1)
+    files.update(saved(ui, github))
+    assert sorted(files) == [f"data/editions/{year}.yml", f"docs/ke-hoach/{year}.en.md", f"docs/ke-hoach/{year}.md"]
+
+    # The strict build takes the app's files, and the home page presents the new year.
+    _, site = build_with(tmp_path, files)
+    unknown = vi_label("edition.unknown")
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert str(year) in text(home.find("h1").parent) or str(year) in text(home.select_one("main"))
+    assert unknown in text(home.select_one("main"))
+    plan = BeautifulSoup((site / "ke-hoach" / str(year) / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert vi_label("edition.blank").split("{")[0].strip()[:20] in text(plan.select_one("main"))
+    # The earlier year stays published word for word.
+    for page in ("ke-hoach/2025/", "en/ke-hoach/2025/"):
+        before = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "lxml")
+        after = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "lxml")
+        assert text(after.select_one("article")) == text(before.select_one("article"))

@@ -33,7 +33,7 @@ from innovation_day.settings.editions import read_editions
 from innovation_day.settings.site import load_site
 from innovation_day.templates import environment, relative_url
 from kit_helpers import ROOT, texts
-from site_settings import full_edition
+from site_settings import full_edition, load_with
 
 SITE_URL = "https://example.github.io/thu-nghiem/"
 
@@ -89,16 +89,19 @@ def test_an_edition_waiting_for_its_plan_may_leave_its_words_null(site, tmp_path
 
 
 def test_every_settings_problem_is_reported_in_one_pass(site, tmp_path):
-    extra = copy.deepcopy(dict(site.extra))
-    extra["news"]["per_page"] = 0
-    extra["photos"]["widths"] = "large"
-    extra["kit"]["colours"]["text"] = extra["kit"]["colours"]["background"]
+    def options(raw):
+        raw["news"]["per_page"] = 0
+        raw["photos"]["widths"] = "large"
     root = edition_copy(site, tmp_path, lambda raw: raw["theme"].pop("en"))
     with pytest.raises(BuildError) as failure:
-        load_site(root, site.docs_dir, "not an address", site.texts, extra, site.languages)
+        load_with(dataclasses.replace(site, root=root), {
+            "data/site.yml": options,
+            "data/kit.yml": lambda kit: kit["colours"].update(text=kit["colours"]["background"])},
+            site_url="not an address")
     message = str(failure.value)
-    for field in ("site_url", "extra.news.per_page", "extra.photos.widths", "extra.kit.colours"):
-        assert f"mkdocs.yml › {field}" in message, message
+    for field in ("mkdocs.yml › site_url", "data/site.yml › news.per_page", "data/site.yml › photos.widths",
+                  "data/kit.yml › colours"):
+        assert field in message, message
     assert f"{full_edition(site).source} › theme.en" in message, message
     assert "5 problem(s)" in message
 
@@ -178,7 +181,7 @@ def test_print_inputs_name_every_word_drawn(kit):
 
 def test_list_pages_front_matter_is_written_as_yaml(site, tmp_path):
     photos = Photos(site.docs_dir, site.photos, site.root / CACHE, environment("content", html_layout=True))
-    tricky = dataclasses.replace(site, news=dataclasses.replace(site.news, per_page=1))
+    tricky = dataclasses.replace(site, options=dataclasses.replace(site.options, news=dataclasses.replace(site.news, per_page=1)))
     news = News(tricky, photos, environment("content", html_layout=True))
     made = news.paging_pages(site.languages.default)
     assert len(made) == len(news.items) - 1

@@ -9,11 +9,10 @@ from urllib.parse import urljoin
 import pytest
 from PIL import Image
 
-from kit_helpers import DOWNLOADS, KIT_EDITION, SITE_FILES, current_kit, settings, texts
-from site_settings import shown_date, edition
+from kit_helpers import DOWNLOADS, KIT_EDITION, NOTES, SITE_FILES, current_kit, settings, texts
+from site_settings import data, shown_date, edition
 
-EXTRA = settings()["extra"]
-KIT = EXTRA["kit"]
+KIT = data("data/kit.yml")
 PAGES = {"vi": "tai-lieu/", "en": "en/tai-lieu/"}
 
 
@@ -39,6 +38,7 @@ def test_every_link_and_image_on_the_kit_page_exists(soup_of, built_site, site_u
     for artwork in KIT["artworks"]:
         assert {f"{artwork['file']}.pdf", f"{artwork['file']}.png"} <= own
     assert {"loa-phat-thanh.txt", "bai-dang-vi.txt", "bai-dang-en.txt", "anh-chia-se.png"} <= own
+    assert set(NOTES.values()) <= own, "the print shop's note, in both languages"
     assert {f"{SITE_FILES}/ma-qr.svg", f"{SITE_FILES}/ma-qr.png"} <= downloads
     ahead = built_on <= edition().last_day
     assert (f"ngay-hoi-dmst-{lang}.ics" in own) is ahead, "a calendar only while its events are ahead"
@@ -98,7 +98,7 @@ def test_loudspeaker_text_is_one_to_two_minutes_of_vietnamese_from_the_settings(
     expo_start = edition["expo"]["start"]
     for needle in (edition["theme"]["vi"], edition["slogan"]["vi"], shown_date(edition["response"]["start"], "vi"),
                    shown_date(edition["response"]["end"], "vi"), f"{expo_start.day:02d}/{expo_start.month}",
-                   shown_date(edition["expo"]["end"], "vi"), EXTRA["kit"]["search_words"], "Nghị quyết số 57-NQ/TW", "mã QR"):
+                   shown_date(edition["expo"]["end"], "vi"), KIT["search_words"], "Nghị quyết số 57-NQ/TW", "mã QR"):
         assert needle in text, needle
     # A web address is not read aloud: listeners are told where the QR code is and what to search for.
     assert site_url not in text and "http" not in text

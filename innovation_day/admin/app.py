@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..content.photos import READABLE, SOURCE
+from ..content.entries import read_front_matter
 from ..content.schema import SCHEMAS
 from ..errors import BuildErrors
 from ..templates import environment
@@ -43,32 +44,25 @@ POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inlin
 GITHUB_REPO = re.compile(r"^https://github\.com/([^/\s]+/[^/\s]+?)(?:\.git)?/?$")
 
 
-def repo_of(repo_url: str | None, extra) -> str | None:
-    """owner/name: from repo_url when it is a GitHub address, else extra.admin.repo; None if unknown."""
+def repo_of(repo_url: str | None, admin) -> str | None:
+    """owner/name: from repo_url when it is a GitHub address, else data/site.yml's admin.repo
+    (checked as a repository by its declaration); None if unknown."""
     match = GITHUB_REPO.match(repo_url or "")
     if match:
         return match[1]
-    repo = (extra.get("admin") or {}).get("repo")
-    if repo is None or repo == "":
-        return None
-    if not isinstance(repo, str) or not re.fullmatch(r"[\w.-]+/[\w.-]+", repo):
-        errors = BuildErrors("mkdocs.yml")
-        errors.add("mkdocs.yml", "extra.admin.repo", f"phải có dạng chu-so-huu/ten-kho (hiện là {repo!r})",
-                   f"must look like owner/name (now {repo!r})")
-        errors.raise_if_any()
-    return repo
+    return admin.repo
 
 
 def settings_of(site, repo_url: str | None, favicon: str) -> dict:
     """What config.py needs to know of the site."""
     t = site.t(site.languages.default)
     keys = [f"showcase.{f.name}.{value}" for schema in SCHEMAS.values() for f in schema.fields for value in f.choices]
-    admin = site.extra.get("admin") or {}
+    admin = site.admin
     return {
         "site_url": site.site_url,
         "site_name": site.texts[site.languages.default]["name"],
-        "repo": repo_of(repo_url, site.extra),
-        "branch": admin.get("branch") or None,
+        "repo": repo_of(repo_url, admin),
+        "branch": admin.branch,
         "docs_dir": site.docs_dir.relative_to(site.root).as_posix(),
         "photo_folder": SOURCE,
         "photo_types": sorted({f"image/{kind.lower()}" for kind in READABLE.values()}),
@@ -76,7 +70,20 @@ def settings_of(site, repo_url: str | None, favicon: str) -> dict:
         "labels": {key: t(key) for key in keys},
         "logo": _path(site.site_url) + favicon,
         "languages": list(site.languages.codes),
+        # The pages whose review date staff record: those of data/site.yml's review.sections.
+        "reviewed_pages": reviewed_pages(site),
     }
+
+
+def reviewed_pages(site) -> list[tuple[str, str]]:
+    """(source, title) of each default-language page of the reviewed sections."""
+    pages = []
+    for section in site.review.sections:
+        for path in sorted((site.docs_dir / section).glob("*.md")):
+            source = path.relative_to(site.docs_dir).as_posix()
+            if site.languages.of_source(source) == site.languages.default:
+                pages.append((source, (read_front_matter(path)[0] or {}).get("title") or source))
+    return pages
 
 
 def _path(url: str) -> str:

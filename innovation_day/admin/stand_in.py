@@ -40,7 +40,8 @@ def blob_sha(data: bytes) -> str:
 @dataclass
 class FakeGitHub:
     root: Path                       # the repository root (holds docs/)
-    folders: tuple[str, ...] = ("docs/guong-sang-tao", "docs/tin-tuc", "docs/anh")
+    folders: tuple[str, ...] = ("docs/guong-sang-tao", "docs/tin-tuc", "docs/anh", "docs/ke-hoach",
+                                "docs/chinh-sach", "data")
     commits: list[dict] = field(default_factory=list)   # createCommitOnBranch inputs
     calls: list[str] = field(default_factory=list)
     queries: list[str] = field(default_factory=list)
@@ -145,9 +146,9 @@ class AdminApp:
         self.page.get_by_text("Chuyên mục", exact=True).wait_for()
         return self
 
-    def new_entry(self, collection: str):
+    def new_entry(self, collection: str, first_field: str = "title"):
         self.page.evaluate(f"location.hash = '#/collections/{collection}/new'")
-        self.field("title").wait_for()
+        self.field(first_field).wait_for()
         return self
 
     PANES = ("#first-pane-body", "#second-pane-body")
@@ -156,33 +157,35 @@ class AdminApp:
         """A field's section in the left (0, Vietnamese) or right (1, English) pane."""
         return self.page.locator(f'{self.PANES[pane]} section[data-key-path="{key}"]').first
 
-    def show_english(self):
+    def show_english(self, first_field: str = "title"):
         """The right-hand pane shows the English side, beside the Vietnamese one."""
         self.page.get_by_role("radio", name="Tiếng Anh").last.click()
-        self.field("title", 1).locator("input").wait_for()
+        self.field(first_field, 1).locator("input").wait_for()
 
-    def type(self, key: str, text: str, pane: int = 0):
+    def reach(self, key: str, pane: int = 0):
+        """A field's section, scrolled to: fields far down the form are drawn when scrolled to."""
+        for _ in range(20):
+            if self.field(key, pane).count():
+                break
+            self.page.locator(self.PANES[pane]).hover()
+            self.page.mouse.wheel(0, 800)
         section = self.field(key, pane)
         section.scroll_into_view_if_needed()
-        section.locator("input, textarea, [contenteditable=true]").first.fill(text)
+        return section
+
+    def type(self, key: str, text: str, pane: int = 0):
+        self.reach(key, pane).locator("input, textarea, [contenteditable=true]").first.fill(text)
 
     def choose(self, key: str, label: str):
         self.field(key).scroll_into_view_if_needed()
         self.field(key).get_by_role("combobox").click()
         self.page.get_by_role("option", name=label, exact=True).click()
 
-    def date(self, key: str, iso: str):
-        self.field(key).locator('input[type="date"]').fill(iso)
+    def date(self, key: str, iso: str, pane: int = 0):
+        self.reach(key, pane).locator('input[type="date"]').fill(iso)
 
     def switch_on(self, key: str):
-        # Fields far down the form are drawn when scrolled to.
-        for _ in range(20):
-            if self.field(key).count():
-                break
-            self.page.mouse.move(300, 500)
-            self.page.mouse.wheel(0, 800)
-        self.field(key).scroll_into_view_if_needed()
-        self.field(key).get_by_role("switch").click()
+        self.reach(key).get_by_role("switch").click()
 
     def upload_photo(self, key: str, path: Path):
         self.field(key).get_by_role("button", name="Duyệt tệp").click()

@@ -162,5 +162,5 @@ class News:
             lang=lang, items=items, updated=stamp, zone=ZONE, texts=texts,
             title=f"{t('news.title')} · {texts['name']}",
             feed_url=self.feed_url(lang), index_url=self.site.site_url + self.index_url(lang),
-            author=self.site.commune["name"][lang],
+            author=self.site.commune.name[lang],
         )

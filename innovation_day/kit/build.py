@@ -19,10 +19,10 @@ from pathlib import Path
 
 from ..settings.pages import environment as text_environment
 from ..templates import environment
-from . import calendar, prints, qr, words
+from . import calendar, note, prints, qr, words
 from .cache import Cache, Output
 from .draw import Canvas, Fonts
-from .stamp import is_local_address
+from ..settings.address import is_local_address
 
 DOWNLOADS = "tai-lieu/tai-ve"        # where the files are published (same place in every language)
 CACHE = ".cache/kit"
@@ -42,14 +42,14 @@ class Kit:
         self.env = base.env if base else environment("kit", html_layout=False)
         self.text_env = base.text_env if base else text_environment()
         self.outputs: dict[str, Output] = {}
-        # A local preview's print files and share images are stamped "do not print" (stamp.py).
+        # A local preview's print files and share images are stamped "do not print" (settings/address.py).
         self.preview = is_local_address(site.site_url)
 
     def canvas(self, title: str, lang: str = "vi", stamp: bool = True) -> Canvas:
         """A PDF to draw on; stamped on a local preview, unless `stamp` is False (the bare QR
         code: a band would cut into its quiet zone; the kit page's notice covers it)."""
         return Canvas(self.fonts, title, creator=self.site.texts[lang]["name"],
-                      author=self.site.commune["name"][lang], lang=lang, stamp=stamp and self.preview)
+                      author=self.site.commune.name[lang], lang=lang, stamp=stamp and self.preview)
 
     @property
     def generators(self) -> list[str]:
@@ -90,6 +90,7 @@ class Kit:
         """This edition's files as one entry of the kit page's archive (templates/archive.md)."""
         own = lambda name: link(self.prefix + name)      # noqa: E731
         return {"edition": self.edition, "prints": prints.rows(self, lang, own) if "print" in self.outputs else [],
+                "notes": note.links(self, lang, own) if "print" in self.outputs else [],
                 "texts": words.files(self, lang, own) if "words" in self.outputs else [],
                 "calendars": calendar.files(self, own)}
 
