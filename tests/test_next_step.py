@@ -148,6 +148,9 @@ def filled_site(tmp_path_factory):
     # Written as staff type them, without quotes: the phone number keeps its leading 0.
     for key, value in FILLED.items():
         edit(repo / "data/commune.yml", f"\n{key}: null", f"\n{key}: {value}")
+    # A call announced, with its source and last day (test values, example.vn).
+    edit(repo / "data/nomination.yml", "\nopen: false", "\nopen: true")
+    edit(repo / "data/nomination.yml", "\nsource: null", "\nsource: https://thuanan.example.vn/thong-bao")
     edit(repo / "data/nomination.yml", "\ndeadline: null", "\ndeadline: 2025-10-05")
     site = tmp / "site"
     run_build(site, config=repo / "mkdocs.yml")
