@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from support.page_walk import InFlight, Tabs, Walk, watch
-from support.sites import (DEFAULT_SITE_URL, OTHER_SITE_URL, ROOT, html_pages, make_site_copy,  # noqa: F401
-                           run_build)
+from support.page_walk import Tabs, Visit, Walk
+from support.sites import (DEFAULT_SITE_URL, OTHER_SITE_URL, ROOT, add_model_innovators, html_pages,  # noqa: F401
+                           make_site_copy, run_build)
 
 from innovation_day import preview as serve
 
@@ -44,13 +44,15 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.g
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Fixtures that build the site or open a browser: a test using none of them is a unit test.
-BUILD_FIXTURES = {"built_site", "other_site", "reordered_site", "server", "browser", "visit", "soup_of", "pages", "walk", "tabs"}
+BUILD_FIXTURES = {"built_site", "other_site", "reordered_site", "server", "browser", "visit", "soup_of", "pages", "walk",
+                  "tabs", "showcase_site", "showcase_soup", "showcase_server"}
 
 
 # Fixtures that build (or copy) a site of their own: the tests using one share a worker, so that
 # site is made once in the run. They are session-scoped: under xdist a worker runs other modules'
 # tests in between, which would tear a module-scoped one down and build it again.
-OWN_SITES = ("other_site", "reordered_site", "admin_repo", "site_with_repo", "filled_site", "original_site")
+OWN_SITES = ("other_site", "reordered_site", "showcase_site", "admin_repo", "site_with_repo", "filled_site",
+             "original_site")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -165,6 +167,33 @@ def built_on(soup_of):
     return dt.date.fromisoformat(soup_of("").select_one("[data-edition-status]")["data-built"])
 
 
+@pytest.fixture(scope="session")
+def showcase_site(tmp_path_factory) -> Path:
+    """The site built with the model innovators added (add_model_innovators)."""
+    tmp = tmp_path_factory.mktemp("showcase")
+    repo = make_site_copy(tmp)
+    add_model_innovators(repo)
+    site_dir = tmp / "site"
+    run_build(site_dir, config=repo / "mkdocs.yml")
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def showcase_soup(showcase_site):
+    """showcase_soup(path) -> the parsed page of the site with model innovators."""
+    def load(page: str) -> BeautifulSoup:
+        return BeautifulSoup((showcase_site / page / "index.html").read_text(encoding="utf-8"), "lxml")
+
+    return load
+
+
+@pytest.fixture(scope="session")
+def showcase_server(showcase_site, base_path):
+    httpd, url = serve.start(showcase_site, base_path)
+    yield url
+    httpd.shutdown()
+
+
 # Browser --------------------------------------------------------------------
 
 def chromium_path() -> str:
@@ -203,28 +232,6 @@ def walk(tabs, server):
     """walk(path) -> page_walk.Record: every page opened once in the session, for every per-page check."""
     return Walk(tabs, server)
 
-
-class Visit:
-    """A page opened in Chromium, with what the reader's browser did on the way."""
-
-    def __init__(self, page, server_url: str, scripts: bool = True):
-        self.page = page
-        self.in_flight = InFlight(page, scripts)
-        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(server_url))
-        self.console_errors: list[str] = []
-        self.failed: list[str] = []
-        self.requests: list[str] = []
-        self._unwatch = watch(page, lambda: self)
-
-    def close(self) -> None:
-        """Stop recording (the tab may be kept for another test)."""
-        self._unwatch()
-        self.in_flight.stop()
-
-    @property
-    def third_party(self) -> list[str]:
-        return [u for u in self.requests
-                if not u.startswith(self.origin) and not u.startswith(("data:", "blob:"))]
 
 
 @pytest.fixture

@@ -41,6 +41,9 @@ _OLD_STYLE = {
 _SPELLING = re.compile(
     rf"(?<![qQ])({'|'.join(_OLD_STYLE)})(?!{_LETTER})", re.IGNORECASE)
 
+_REGISTER = ("~gọi người dân là “bà con” (hoặc “người dân”), không gọi “bạn” / "
+             "address residents as “bà con” (or “người dân”), not “bạn”")
+
 # Fixed phrases: (pattern, the form to use). Case matters where it is the point.
 VI_PHRASES = [
     (re.compile(r"\b[Tt]rạm [yY] tế|\bTRẠM Y TẾ"), "Trạm Y tế"),
@@ -49,6 +52,10 @@ VI_PHRASES = [
     (re.compile(r"để ai cũng thấy mình sắp mở trang nào trước khi tin"), "~viết lại cho rõ / rewrite it plainly"),
     (re.compile(r"những gì được giới thiệu ở đó gắn với từng nhóm như sau"), "~viết lại cho rõ / rewrite it plainly"),
     (re.compile(r"\bĐược đề nghị\b"), "Tham gia theo đề nghị"),
+    # The commune speaks to residents as "bà con" (or "người dân" where more formal), never
+    # "bạn" ("bạn bè", friends, is not a form of address).
+    (re.compile(r"(?<!\w)(?:[Cc]ác )?[Bb]ạn(?!\w)(?! bè)"), _REGISTER),
+    (re.compile(r"\bgian hàng\b"), "gian trưng bày"),   # an expo's booths, one word for them
 ]
 EN_PHRASES = [
     (re.compile(r"(?<![\w/-])01-10(?![\w/-])"), "1 October"),
@@ -62,6 +69,7 @@ EN_PHRASES = [
     (re.compile(r"The expo is over; here is how what it showed relates to each group"), "~viết lại cho rõ / rewrite it plainly"),
     (re.compile(r"People with results to show"), "~viết lại cho rõ / rewrite it plainly"),
     (re.compile(r"\|\s*Asked to\s*\|"), "Invited to take part"),
+    (re.compile(r"\b(?:High|Hi)[- ]?[Tt]ech [Pp]ark\b"), "Hi-tech Park"),
 ]
 # Technical words: for the editor's guide, not for citizens.
 VI_TECHNICAL = re.compile(r"tệp \.ics|nguồn tin Atom|mức sửa lỗi|vùng trắng", re.IGNORECASE)

@@ -73,7 +73,8 @@ class News:
         made = {}
         for n in range(2, self.pages + 1):
             front = {"title": t("news.page.title", n=n),
-                     "description": t("news.page.description", n=n, total=self.pages),
+                     "description": t("news.page.description", n=n, total=self.pages,
+                                                   commune=self.site.commune.name[lang]),
                      "news_page": n}
             text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
             made[f"{self.site.languages.prefix(lang)}{NEWS.section}/trang-{n}.md"] = (

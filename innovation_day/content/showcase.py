@@ -76,12 +76,14 @@ class Showcase:
         cards = [self.card(entry, lang, url_of, page_url) for entry in self.entries]
         by_kind = [(kind, [c for c in cards if c["kind"] == kind]) for kind in KINDS]
         by_field = [(field, [c for c in cards if c["field"] == field]) for field in FIELDS]
+        by_kind = [group for group in by_kind if group[1]]
+        by_field = [group for group in by_field if group[1]]
         return str(self.view(lang).index(
-            cards=cards,
-            by_kind=[group for group in by_kind if group[1]],
-            by_field=[group for group in by_field if group[1]],
+            cards=cards, by_kind=by_kind, by_field=by_field,
             real=sum(1 for c in cards if not c["example"]),
             script=relative_url(SCRIPT, page_url),
+            # A filter only where it narrows the list: more than one kind or field.
+            filterable=len(by_kind) > 1 or len(by_field) > 1,
         ))
 
     def entry_page(self, markdown: str, src_uri: str, lang: str, page_url: str) -> str:

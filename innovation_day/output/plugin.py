@@ -27,7 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .. import markers
 from ..settings.plugin import nested_build, site_of
 from ..templates import environment
-from . import assets, bundle, csp, html_fixes, minify, not_found, stylesheet, tables
+from . import assets, bundle, csp, html_fixes, minify, not_found, site_name, stylesheet, tables
 
 
 class OutputConfig(Config):
@@ -65,12 +65,14 @@ class OutputPlugin(BasePlugin[OutputConfig]):
 
     @event_priority(-50)  # the CSP hashes the final page: after every plugin's changes
     def on_post_page(self, output, page, config):
+        output = site_name.add_short_name(output, self.env, self.site.t)
         return csp.add_policy(self.fixes.fix(output), self.connect, f"docs/{page.file.src_uri}")
 
     @event_priority(-50)
     def on_post_template(self, output, template_name, config):
         if not template_name.endswith(".html"):
             return output
+        output = site_name.add_short_name(output, self.env, self.site.t)
         output = csp.add_policy(self.fixes.fix(output), self.connect, template_name)
         if template_name == not_found.TEMPLATE and config.theme["language"] == self.site.languages.default:
             self.not_found_page = output

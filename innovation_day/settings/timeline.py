@@ -26,6 +26,18 @@ def phase(today: dt.date, start: dt.date, end: dt.date) -> str:
     return "before" if today < start else "after" if today > end else "during"
 
 
+def next_day(edition, today: dt.date) -> dt.date:
+    """The next National Innovation Day on or after `today`: the edition's Day (1 October)
+    in the first year where it is not yet past (edition-status.js: the same rule)."""
+    day = edition.day.replace(year=today.year)
+    return day if day >= today else edition.day.replace(year=today.year + 1)
+
+
+# Where the next Day's year goes in the lines the reader's script may switch to: it fills it
+# from the reader's own date, as the build does from its date.
+NEXT_YEAR = "{y}"
+
+
 @dataclass(frozen=True)
 class Status:
     state: str          # before, during, after: of the edition's period (edition.period)
@@ -45,6 +57,7 @@ def status(edition, today: dt.date, t, lang: str) -> Status:
     expo = edition.expo
     fields = {"start": format_date(start, lang), "end": format_date(end, lang), "year": edition.year,
               "day": format_date(edition.day, lang),
+              "next": format_date(edition.day.replace(year=9999), lang).replace("9999", NEXT_YEAR),
               "expo": expo["name"] if expo else "", "expo_start": format_date(expo["start"], lang) if expo else "",
               "expo_end": format_date(expo["end"], lang) if expo else ""}
     group = "status" if edition.response else "status.pending"
@@ -56,7 +69,7 @@ def status(edition, today: dt.date, t, lang: str) -> Status:
         days = (start - today).days
         text = texts["before.one"] if days == 1 else texts["before"].replace("{days}", str(days))
     elif state == "after":
-        text = texts["after"]
+        text = texts["after"].replace(NEXT_YEAR, str(next_day(edition, today).year))
     else:
         text = texts["during"]
         if expo and phase(today, expo["start"], expo["end"]) == "during":

@@ -117,6 +117,29 @@ def test_404_page_works_deep_under_the_sub_path(visit, server):
     assert v.page.url == server + "en/"
 
 
+@pytest.mark.parametrize("path", ["", "en/"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_header_name_is_whole_and_on_the_language_switchs_centre_line(visit, path, width):
+    """The site's name reads whole (the short one on a phone), on the language switch's centre line."""
+    from support.site_settings import site
+
+    v = visit(path, viewport={"width": width, "height": 640})
+    topic = v.page.locator(".md-header__topic").first
+    shown = topic.locator(".site-name:visible, .site-name-short:visible")
+    assert shown.count() == 1
+    name = shown.inner_text()
+    t = site().t("en" if path else "vi")
+    assert name == (t("site.short_name") if width < 720 else topic.locator(".site-name").first.inner_text())
+    whole = topic.locator(".md-ellipsis").evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert whole, f"{name!r} is cut off at {width} px"
+
+    def centre(locator):
+        box = locator.bounding_box()
+        return box["y"] + box["height"] / 2
+
+    assert abs(centre(shown) - centre(v.page.locator(".lang-switch span"))) <= 1
+
+
 @pytest.mark.parametrize("path", ["", "ke-hoach/2025/", "en/ke-hoach/2025/", "lien-he/"])
 def test_phone_at_320px_needs_no_horizontal_scrolling(visit, path):
     v = visit(path, viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
@@ -198,11 +221,16 @@ window.__shifts.observe({type: "layout-shift", buffered: true});
 window.__shiftTotal = () => { count(window.__shifts.takeRecords()); return window.__shift; };"""
 
 
-@pytest.mark.parametrize("path", ["", "en/", "guong-sang-tao/", "guong-sang-tao/hop-tac-xa-rau-sach-vi-du/",
-                                  "en/guong-sang-tao/hop-tac-xa-rau-sach-vi-du/", "tai-lieu/"])
-def test_nothing_moves_while_the_page_loads(tabs, server, path):
+# The showcase with photos: on the site with the model innovators (conftest.showcase_site).
+WITH_MODELS = ("guong-sang-tao/", "guong-sang-tao/hop-tac-xa-rau-sach-vi-du/", "en/guong-sang-tao/hop-tac-xa-rau-sach-vi-du/")
+
+
+@pytest.mark.parametrize("path", ["", "en/", "guong-sang-tao/", "tai-lieu/", *[f"models:{p}" for p in WITH_MODELS]])
+def test_nothing_moves_while_the_page_loads(tabs, server, path, request):
     # Photos keep their place, the status line is filled before the first paint,
     # page-specific styles load in the head (cumulative layout shift near zero).
+    if path.startswith("models:"):
+        server, path = request.getfixturevalue("showcase_server"), path.removeprefix("models:")
     page = tabs(init_script=LAYOUT_SHIFTS, **PHONE)
     # Photos arrive late, as on a weak connection: held until the text is painted.
     held, painted = [], []

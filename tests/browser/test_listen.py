@@ -18,7 +18,7 @@ import yaml
 
 from support.sites import heading
 
-from conftest import Visit
+from support.page_walk import Visit
 from support.kit_helpers import settings
 from support.site_settings import data
 from support.page_walk import AXE, AXE_RUN, AXE_TAGS, FRAMES

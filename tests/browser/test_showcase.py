@@ -1,29 +1,37 @@
-"""The innovators' showcase: cards from one file per innovator, groups with counts, badges, filters."""
+"""The innovators' showcase: cards from one file per innovator, groups with counts, badges, filters.
+
+The published site lists real innovators only, and has none yet: it shows the empty state. The
+cards, groups, badges and filters are tested on a copy of the site with the model entries of
+tests/fixtures/showcase/ added (conftest.showcase_site), so these tests do not depend on what
+the commune has published."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 import yaml
 
-from support.sites import ROOT, assert_one_problem, build_error_line, edit, heading, make_site_copy, run_build, text
+from support.page_walk import Visit
+from support.sites import (ROOT, SHOWCASE_FIXTURES, add_model_innovators, assert_one_problem, build_error_line, edit,
+                           heading, make_site_copy, run_build, text)
 from support.engine_drivers import pdf_sheets
 from support.font_sets import FONT_SETS, use_font_set
 
 from innovation_day.content.entries import read_front_matter
 from innovation_day.content.schema import FIELDS, KINDS
 
-SECTION = ROOT / "docs" / "guong-sang-tao"
+SECTION = SHOWCASE_FIXTURES / "guong-sang-tao"   # the model entries the tests add to a copy
 PAGES = {"vi": "guong-sang-tao/", "en": "en/guong-sang-tao/"}
 EXAMPLE = {"vi": "Ví dụ minh họa", "en": "Illustrative example"}
 
 
-def entries() -> dict[str, dict[str, dict]]:
+def entries(section: Path = SECTION) -> dict[str, dict[str, dict]]:
     """slug -> {lang: front matter}, read from the sources as an editor wrote them."""
     found: dict[str, dict[str, dict]] = {}
-    for path in sorted(SECTION.glob("*.md")):
+    for path in sorted(section.glob("*.md")):
         stem = path.name[: -len(".md")]
         lang = "en" if stem.endswith(".en") else "vi"
         stem = stem.removesuffix(".en")
@@ -33,7 +41,29 @@ def entries() -> dict[str, dict[str, dict]]:
     return found
 
 
-def test_there_are_two_or_three_illustrative_examples_and_nothing_invented():
+def test_the_published_site_lists_no_illustrative_example():
+    published = entries(ROOT / "docs" / "guong-sang-tao")
+    assert not [slug for slug, meta in published.items() if meta["vi"]["example"] is True]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_empty_showcase_says_so_invites_and_offers_no_filter(lang, soup_of):
+    """While no innovator is published: an honest empty state, the way to introduce one, no filter."""
+    from support.site_settings import site
+
+    if entries(ROOT / "docs" / "guong-sang-tao"):
+        pytest.skip("innovators are published: the showcase is not empty")
+    t = site().t(lang)
+    soup = soup_of(PAGES[lang])
+    assert text(soup.select_one(".showcase-notice")) == t("showcase.empty")
+    invite = soup.select_one(".showcase-invite")
+    assert text(invite).startswith(t("showcase.invite")) and text(invite.select_one("a")) == t("showcase.nominate")
+    assert urljoin(f"https://x/{PAGES[lang]}", invite.select_one("a")["href"]) == f"https://x/{PAGES[lang]}de-cu/"
+    assert soup.select(".showcase-card, .showcase-filter, [data-showcase-filter]") == []
+    assert not soup.select('script[src*="showcase"]'), "no filter script to load"
+
+
+def test_the_model_entries_are_labelled_examples_and_invent_nothing():
     items = entries()
     examples = [slug for slug, meta in items.items() if meta["vi"]["example"] is True]
     assert 2 <= len(examples) <= 3
@@ -46,9 +76,9 @@ def test_there_are_two_or_three_illustrative_examples_and_nothing_invented():
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_innovator_has_a_card_and_a_page(lang, soup_of, built_site, site_url):
+def test_every_innovator_has_a_card_and_a_page(lang, showcase_soup, showcase_site):
     page = PAGES[lang]
-    soup = soup_of(page)
+    soup = showcase_soup(page)
     cards = soup.select(".showcase-card")
     assert len(cards) == len(entries())
     for slug, meta in entries().items():
@@ -58,14 +88,14 @@ def test_every_innovator_has_a_card_and_a_page(lang, soup_of, built_site, site_u
         card = link.find_parent("li")
         assert card["data-kind"] == meta[lang]["kind"] and card["data-field"] == meta[lang]["field"]
         assert text(card.select_one(".showcase-card__summary")) == meta[lang]["description"]
-        assert (built_site / page / slug / "index.html").exists()
-        entry = soup_of(f"{page}{slug}/")
+        assert (showcase_site / page / slug / "index.html").exists()
+        entry = showcase_soup(f"{page}{slug}/")
         assert heading(entry.select_one("article h1")) == meta[lang]["title"]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_groups_by_kind_and_by_field_with_counts(lang, soup_of):
-    soup = soup_of(PAGES[lang])
+def test_groups_by_kind_and_by_field_with_counts(lang, showcase_soup):
+    soup = showcase_soup(PAGES[lang])
     kinds = {slug: meta[lang]["kind"] for slug, meta in entries().items()}
     fields = {slug: meta[lang]["field"] for slug, meta in entries().items()}
     for dimension, values, allowed in (("kind", kinds, KINDS), ("field", fields, FIELDS)):
@@ -86,13 +116,13 @@ def test_groups_by_kind_and_by_field_with_counts(lang, soup_of):
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_examples_are_badged_on_card_and_page(lang, soup_of):
-    soup = soup_of(PAGES[lang])
+def test_examples_are_badged_on_card_and_page(lang, showcase_soup):
+    soup = showcase_soup(PAGES[lang])
     assert soup.select_one(".showcase-notice") is not None, "the page says no real entry is published"
     for slug, meta in entries().items():
         card = soup.select_one(f'.showcase-card__title a[href="{slug}/"]').find_parent("li")
         badge = card.select_one(".badge--example")
-        entry_badge = soup_of(f"{PAGES[lang]}{slug}/").select_one("article .badge--example")
+        entry_badge = showcase_soup(f"{PAGES[lang]}{slug}/").select_one("article .badge--example")
         if meta["vi"]["example"]:
             assert text(badge) == EXAMPLE[lang]
             assert text(entry_badge) == EXAMPLE[lang]
@@ -100,16 +130,20 @@ def test_examples_are_badged_on_card_and_page(lang, soup_of):
             assert badge is None and entry_badge is None
 
 
-def test_showcase_notice_says_no_real_entry_yet(soup_of):
-    assert "Chưa có gương điển hình thật nào được đăng" in text(soup_of(PAGES["vi"]).select_one(".showcase-notice"))
-    assert "No real innovator has been published yet" in text(soup_of(PAGES["en"]).select_one(".showcase-notice"))
+def test_showcase_notice_says_no_real_entry_yet(showcase_soup):
+    from support.site_settings import site
+
+    for lang in ("vi", "en"):
+        soup = showcase_soup(PAGES[lang])
+        assert text(soup.select_one(".showcase-notice")) == site().t(lang)("showcase.no_real")
+        assert soup.select_one(".showcase-invite a") is not None, "the way to introduce an innovator stays"
 
 
-def test_entry_pages_have_facts_linking_back_to_their_groups(soup_of, built_site, site_url):
+def test_entry_pages_have_facts_linking_back_to_their_groups(showcase_soup, site_url):
     for slug, meta in entries().items():
         for lang, base in PAGES.items():
             page = f"{base}{slug}/"
-            soup = soup_of(page)
+            soup = showcase_soup(page)
             facts = soup.select(".entry-facts dd a")
             assert len(facts) == 2
             for link, dimension in zip(facts, ("kind", "field")):
@@ -122,16 +156,16 @@ def test_entry_pages_have_facts_linking_back_to_their_groups(soup_of, built_site
             assert urljoin(site_url + page, switch["href"]) == site_url + other
 
 
-def test_entries_stay_out_of_the_navigation_but_the_index_links_them(soup_of):
-    nav = soup_of(PAGES["vi"]).select_one("nav.md-nav--primary")
+def test_entries_stay_out_of_the_navigation_but_the_index_links_them(showcase_soup):
+    nav = showcase_soup(PAGES["vi"]).select_one("nav.md-nav--primary")
     for slug in entries():
         assert nav.select_one(f'a[href*="{slug}"]') is None
 
 
 def test_nomination_page(soup_of):
     vi, en = soup_of("guong-sang-tao/de-cu/"), soup_of("en/guong-sang-tao/de-cu/")
-    assert "Phòng Văn hóa - Xã hội" in text(vi) and "chưa được công bố" in text(vi)
-    assert "Culture and Social Affairs Office" in text(en) and "not yet published" in text(en)
+    assert "Phòng Văn hóa - Xã hội" in text(vi)
+    assert "Culture and Social Affairs Office" in text(en)
     for soup in (vi, en):
         form = soup.select_one(".nomination-form")
         assert form is not None
@@ -179,9 +213,27 @@ def test_no_edit_link_while_repo_url_is_unset(soup_of):
 
 # In Chromium -----------------------------------------------------------------
 
+@pytest.fixture
+def visit_showcase(showcase_server, tabs):
+    """visit_showcase(path, **context options) -> Visit of a page of the site with model entries."""
+    visits = []
+
+    def open_page(path: str, **options) -> Visit:
+        page = tabs(**options)
+        v = Visit(page, showcase_server, options.get("java_script_enabled", True))
+        visits.append(v)
+        v.response = page.goto(showcase_server + path, wait_until="load")
+        v.in_flight.settle()
+        return v
+
+    yield open_page
+    for v in visits:
+        v.close()
+
+
 @pytest.mark.browser
-def test_without_javascript_filter_links_jump_to_their_group(visit):
-    v = visit("guong-sang-tao/", java_script_enabled=False)
+def test_without_javascript_filter_links_jump_to_their_group(visit_showcase):
+    v = visit_showcase("guong-sang-tao/", java_script_enabled=False)
     assert v.page.locator(".showcase-card:visible").count() == len(entries())
     v.page.locator('.showcase-filter a[href="#kind-school"]').click()
     assert v.page.url.endswith("#kind-school")
@@ -190,8 +242,8 @@ def test_without_javascript_filter_links_jump_to_their_group(visit):
 
 
 @pytest.mark.browser
-def test_with_javascript_filter_buttons_hide_what_does_not_match(visit):
-    v = visit("guong-sang-tao/")
+def test_with_javascript_filter_buttons_hide_what_does_not_match(visit_showcase):
+    v = visit_showcase("guong-sang-tao/")
     total = len(entries())
     groups = {meta["vi"]["kind"] for meta in entries().values()} | {
         "field-" + meta["vi"]["field"] for meta in entries().values()}
@@ -216,8 +268,8 @@ def test_with_javascript_filter_buttons_hide_what_does_not_match(visit):
 
 
 @pytest.mark.browser
-def test_english_filter_speaks_english(visit):
-    v = visit("en/guong-sang-tao/")
+def test_english_filter_speaks_english(visit_showcase):
+    v = visit_showcase("en/guong-sang-tao/")
     v.page.get_by_role("button", name=re.compile(r"^Cooperative")).click()
     assert v.page.locator("[data-showcase-status]").inner_text() == f"Showing 1 of {len(entries())} innovators."
 
@@ -287,6 +339,7 @@ def test_a_broken_innovator_fails_the_build_naming_file_and_field(tmp_path, brea
     # The checks the build runs first, called as functions (one build each was most of this
     # file's time); that the build stops on them is the next test.
     repo = make_site_copy(tmp_path)
+    add_model_innovators(repo)
     breaking(repo)
     assert_one_problem(repo, where, vi, en)
 
@@ -294,6 +347,7 @@ def test_a_broken_innovator_fails_the_build_naming_file_and_field(tmp_path, brea
 @pytest.mark.slow
 def test_the_build_stops_on_a_broken_innovator(tmp_path):
     repo = make_site_copy(tmp_path)
+    add_model_innovators(repo)
     edit(repo / f"{ENTRY}.md", "kind: cooperative\n", "")
     line = build_error_line(repo, tmp_path, f"{ENTRY}.md › kind")
     assert "thiếu loại" in line and "missing the kind" in line

@@ -69,15 +69,15 @@ FIGURES = [
     ("chinh-sach/ngay-hoi-dmst/", "05/10/2025", "5 October 2025"),
     ("chinh-sach/ngay-hoi-dmst/", "4652/BKHCN-ĐMST ngày 14/9/2025", "4652/BKHCN-ĐMST, 14 September 2025"),
     ("chinh-sach/ngay-hoi-dmst/", "34 tỉnh, thành phố", "34 provinces and cities"),
-    ("viie-2025/", "01/10–03/10/2025", "1 October–3 October 2025"),
+    ("viie-2025/", "01/10 – 03/10/2025", "1 October – 3 October 2025"),
     ("viie-2025/", "Khu Công nghệ cao Hòa Lạc", "Hòa Lạc Hi-tech Park"),
     ("viie-2025/", "25/9/2025", "25 September 2025"),
     ("viie-2025/", "gần 200", "Nearly 200"),
     ("viie-2025/", "khoảng 40.000", "about 40,000"),
     ("viie-2025/", "Quyết định 1269/QĐ-TTg", "Decision 1269/QĐ-TTg"),
     ("viie-2025/", "02/10/2019", "2 October 2019"),
-    ("viie-2025/", "09–10/01/2021", "9–10 January 2021"),
-    ("viie-2025/", "28/10–01/11/2023", "28 October – 1 November 2023"),
+    ("viie-2025/", "09/01 – 10/01/2021", "9 January – 10 January 2021"),
+    ("viie-2025/", "28/10 – 01/11/2023", "28 October – 1 November 2023"),
     ("viie-2025/", "Vũ Quốc Huy", "Vũ Quốc Huy"),
 ]
 
@@ -88,7 +88,7 @@ TIMELINE = [
     ("22/12/2024", "22 December 2024"),
     ("27/6/2025", "27 June 2025"),
     ("01/10/2025", "1 October 2025"),
-    ("01/10–03/10/2025", "1 October–3 October 2025"),
+    ("01/10 – 03/10/2025", "1 October – 3 October 2025"),
 ]
 
 # Claims the fact sheet marks unverified, not found or conflicting: never published.

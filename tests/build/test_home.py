@@ -73,5 +73,65 @@ def test_contact_page_invents_no_contact_details(soup_of):
     for page in ("lien-he/", "en/lien-he/"):
         soup = soup_of(page)
         assert not soup.select('article a[href^="tel:"], article a[href^="mailto:"]')
-    assert "chưa được công bố" in text_of(soup_of("lien-he/"))
-    assert "not yet published" in text_of(soup_of("en/lien-he/"))
+    from support.site_settings import site
+
+    # The page says which channels are not published yet, in the strings table's words.
+    for page, lang in (("lien-he/", "vi"), ("en/lien-he/", "en")):
+        assert site().t(lang)("channels.unknown") in text_of(soup_of(page))
+
+
+# After the edition's events: the home and plans pages say it is over, give the next Day
+# (worked out from the build date) and say the commune's later plans are published here.
+def next_day_after(day, built):
+    """The first anniversary of the edition's Day (1 October) on or after the build date."""
+    return min(d for d in (day.replace(year=built.year), day.replace(year=built.year + 1)) if d >= built)
+
+
+@pytest.mark.parametrize("built_offset, lands_in", [(1, "next year"), (300, "a year later still")])
+def test_the_next_day_is_worked_out_from_the_date(built_offset, lands_in):
+    import datetime as dt
+
+    from innovation_day.settings.timeline import next_day
+
+    built = EDITION.period[1] + dt.timedelta(days=built_offset)
+    assert next_day(EDITION, built) == next_day_after(EDITION.day, built) > built
+    assert next_day(EDITION, EDITION.day) == EDITION.day, "on the Day itself, the Day is today"
+
+
+@pytest.fixture(scope="session")
+def after_site(tmp_path_factory):
+    """The site built the day after the current edition's events (BUILD_DATE, settings/timeline.py)."""
+    import datetime as dt
+    import os
+
+    from support.sites import run_build
+
+    built = EDITION.last_day + dt.timedelta(days=1)
+    site_dir = tmp_path_factory.mktemp("after") / "site"
+    os.environ["BUILD_DATE"] = built.isoformat()
+    try:
+        run_build(site_dir)
+    finally:
+        del os.environ["BUILD_DATE"]
+    return site_dir, built
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", ["", "en/", "ke-hoach/", "en/ke-hoach/"])
+def test_after_the_events_the_pages_say_so_and_give_the_next_day(after_site, page):
+    from bs4 import BeautifulSoup
+
+    from support.site_settings import site
+
+    site_dir, built = after_site
+    lang = "en" if page.startswith("en/") else "vi"
+    soup = BeautifulSoup((site_dir / page / "index.html").read_text(encoding="utf-8"), "lxml")
+    line = soup.select_one("article [data-edition-status]")
+    words = " ".join(line.get_text().split())
+    assert line["data-state"] == "after" and line["data-built"] == built.isoformat()
+    assert shown_date(next_day_after(EDITION.day, built), lang) in words
+    t = site().t(lang)
+    # "Over", and "later plans are published here": the sentence around the dates, from the strings table.
+    key = "status.after" if EDITION.response else "status.pending.after"
+    for part in t(key).split("{")[0], t(key).rsplit("}", 1)[1]:
+        assert part.strip() in words, part

@@ -80,6 +80,7 @@ def test_default_date_is_today(repo):
 
 
 def test_never_overwrites(repo):
+    assert new("innovator", "Hợp tác xã rau sạch (ví dụ)", root=repo).returncode == 0
     pair = [repo / f"docs/guong-sang-tao/hop-tac-xa-rau-sach-vi-du{s}" for s in (".md", ".en.md")]
     before = [path.read_bytes() for path in pair]
     result = new("innovator", "Hợp tác xã rau sạch (ví dụ)", root=repo)

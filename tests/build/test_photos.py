@@ -11,12 +11,13 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from support.sites import ROOT, content_error_line, make_site_copy, run_build
+from support.sites import ROOT, SHOWCASE_FIXTURES, add_model_innovators, content_error_line, make_site_copy, run_build
 
 from innovation_day.content import photos
 from innovation_day.templates import environment
 
 WIDTHS = [480, 960, 1440]
+# On the site with the model innovators (conftest.showcase_site): two of them have a photo.
 CARD_PAGES = ["guong-sang-tao/", "en/guong-sang-tao/"]
 ENTRY_PAGE = "guong-sang-tao/hop-tac-xa-rau-sach-vi-du/"
 
@@ -29,10 +30,10 @@ def pictures(soup):
     return soup.select("article.md-content__inner picture")
 
 
-def test_every_picture_offers_avif_webp_and_a_jpeg_fallback(soup_of, built_site, site_url):
+def test_every_picture_offers_avif_webp_and_a_jpeg_fallback(showcase_soup, showcase_site, site_url):
     seen = 0
     for page in [*CARD_PAGES, ENTRY_PAGE, "en/" + ENTRY_PAGE]:
-        for picture in pictures(soup_of(page)):
+        for picture in pictures(showcase_soup(page)):
             seen += 1
             types = [source["type"] for source in picture.select("source")]
             assert types == ["image/avif", "image/webp"]
@@ -44,7 +45,7 @@ def test_every_picture_offers_avif_webp_and_a_jpeg_fallback(soup_of, built_site,
                 assert [width for _, width in pairs] == WIDTHS
                 for url, width in pairs:
                     assert url.endswith(f"-{width}.{ext}")
-                    path = built_site / urljoin(site_url + page, url)[len(site_url):]
+                    path = showcase_site / urljoin(site_url + page, url)[len(site_url):]
                     with Image.open(path) as image:
                         assert image.width == width
                         assert image.format == {"avif": "AVIF", "webp": "WEBP", "jpg": "JPEG"}[ext]
@@ -52,8 +53,8 @@ def test_every_picture_offers_avif_webp_and_a_jpeg_fallback(soup_of, built_site,
     assert seen >= 6
 
 
-def test_published_photos_carry_no_metadata(built_site):
-    files = sorted((built_site / "anh").iterdir())
+def test_published_photos_carry_no_metadata(showcase_site):
+    files = sorted((showcase_site / "anh").iterdir())
     assert files
     for path in files:
         with Image.open(path) as image:
@@ -61,22 +62,22 @@ def test_published_photos_carry_no_metadata(built_site):
             assert not {"exif", "icc_profile", "xmp", "XML:com.adobe.xmp"} & set(image.info), path.name
 
 
-def test_images_have_size_alt_and_load_lazily_below_the_fold(soup_of):
+def test_images_have_size_alt_and_load_lazily_below_the_fold(showcase_soup):
     for page in CARD_PAGES:
-        for img in soup_of(page).select("article picture img"):
+        for img in showcase_soup(page).select("article picture img"):
             assert img["width"] == "1440" and img["height"] == "900"
             assert img.get("loading") == "lazy" and img.get("decoding") == "async"
             assert img.get("alt")
-    hero = soup_of(ENTRY_PAGE).select_one("article .entry-photo img")
+    hero = showcase_soup(ENTRY_PAGE).select_one("article .entry-photo img")
     assert hero.get("loading") is None, "the photo at the top of an entry page loads at once"
     assert hero["width"] == "1440" and hero["height"] == "900" and hero["decoding"] == "async"
     assert hero["alt"].startswith("Hình vẽ minh họa")
-    assert soup_of("en/" + ENTRY_PAGE).select_one("article .entry-photo img")["alt"].startswith("A drawing")
+    assert showcase_soup("en/" + ENTRY_PAGE).select_one("article .entry-photo img")["alt"].startswith("A drawing")
 
 
-def test_originals_are_not_published(built_site):
-    originals = {p.name for p in (ROOT / "docs" / "anh").iterdir()}
-    published = {p.name for p in built_site.rglob("*") if p.is_file()}
+def test_originals_are_not_published(built_site, showcase_site):
+    originals = {p.name for folder in (ROOT / "docs" / "anh", SHOWCASE_FIXTURES / "anh") for p in folder.iterdir()}
+    published = {p.name for site in (built_site, showcase_site) for p in site.rglob("*") if p.is_file()}
     assert not originals & published
 
 
@@ -172,7 +173,7 @@ def test_heic_or_other_formats_are_refused(tmp_path):
 
 ENTRY = "docs/guong-sang-tao/hop-tac-xa-rau-sach-vi-du"
 PHOTO = "docs/anh/hop-tac-xa-rau-sach-vi-du.jpg"
-KB = round((ROOT / PHOTO).stat().st_size / 1000)
+KB = round((SHOWCASE_FIXTURES / "anh" / PHOTO.rsplit("/", 1)[1]).stat().st_size / 1000)
 
 
 def drop_line(path: Path, prefix: str) -> None:
@@ -199,6 +200,7 @@ def drop_line(path: Path, prefix: str) -> None:
 ], ids=["oversized", "unreadable", "no-alt-in-english", "no-alt-in-vietnamese", "missing-file"])
 def test_a_bad_photo_fails_the_build_by_name(tmp_path, breaking, where, vi, en):
     repo = make_site_copy(tmp_path)
+    add_model_innovators(repo)
     breaking(repo)
     line = content_error_line(repo, where)
     assert vi in line and en in line, line

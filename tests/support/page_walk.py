@@ -246,3 +246,25 @@ class Walk:
         no_js = {"heading": no_js_page.locator("article h1").is_visible(),
                  "language switch": no_js_page.locator("a.lang-switch").is_visible()}
         return Record(path, phone, desktop, first_view_bytes, [r.url for r in first_view], no_js)
+
+class Visit:
+    """A page opened in Chromium, with what the reader's browser did on the way."""
+
+    def __init__(self, page, server_url: str, scripts: bool = True):
+        self.page = page
+        self.in_flight = InFlight(page, scripts)
+        self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(server_url))
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+        self.requests: list[str] = []
+        self._unwatch = watch(page, lambda: self)
+
+    def close(self) -> None:
+        """Stop recording (the tab may be kept for another test)."""
+        self._unwatch()
+        self.in_flight.stop()
+
+    @property
+    def third_party(self) -> list[str]:
+        return [u for u in self.requests
+                if not u.startswith(self.origin) and not u.startswith(("data:", "blob:"))]

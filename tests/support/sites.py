@@ -144,3 +144,16 @@ def text(node) -> str:
 def heading(node) -> str:
     """A heading's words (abbreviations included), without its "#" permalink."""
     return " ".join(node.get_text("").split()).removesuffix("#").rstrip()
+
+
+# Model innovators (two with a photo), for the tests of the showcase: the published site lists
+# only real ones, and has none yet (docs/huong-dan/ shows editors the same model).
+SHOWCASE_FIXTURES = ROOT / "tests" / "fixtures" / "showcase"
+
+
+def add_model_innovators(repo: Path) -> list[str]:
+    """Copy the model entries and their photos into a copy of the sources; their slugs."""
+    for folder in ("guong-sang-tao", "anh"):
+        for path in sorted((SHOWCASE_FIXTURES / folder).iterdir()):
+            shutil.copy2(path, repo / "docs" / folder / path.name)
+    return sorted({p.name.split(".")[0] for p in (SHOWCASE_FIXTURES / "guong-sang-tao").glob("*.md")})

@@ -243,7 +243,9 @@ def test_the_status_line_follows_the_build_date(site):
         assert during.state == "during" and during.text == t("status.during", **fields)
         assert edition.expo["name"] in status(edition, expo, t, lang).text
         after = status(edition, end + dt.timedelta(days=1), t, lang)
-        assert after.state == "after" and after.text == t("status.after", **fields)
+        # After the period: the next 1 October, the edition's Day a year on when the period ends after it.
+        following = edition.day.replace(year=edition.day.year + (end >= edition.day))
+        assert after.state == "after" and after.text == t("status.after", **fields, next=format_date(following, lang))
 
 
 def test_past_events_are_not_offered_to_a_calendar(site, tmp_path):

@@ -128,3 +128,19 @@ def test_settings_fields_are_checked_by_name():
     problems = hs.check_fields("mkdocs.yml", [("plugins.i18n.languages.en.site_name", "en",
                                                "National Innovation Day 01-10 · Thuận An Commune")])
     assert [p[:2] for p in problems] == [("mkdocs.yml", "plugins.i18n.languages.en.site_name")]
+
+
+@pytest.mark.parametrize("wrong", ["Bạn có thể làm gì", "để bạn tra cứu", "Các bạn hãy hỏi", "nơi bạn ở"])
+def test_residents_are_bà_con_not_bạn(wrong):
+    problems = found(f"{wrong}.")
+    assert len(problems) == 1 and "bà con" in problems[0]
+
+
+def test_bà_con_and_người_dân_pass_and_english_keeps_you():
+    assert found("Bà con có thể hỏi; người dân nơi mình ở; bạn bè trong thôn.") == []
+    assert found("What you can do.", "en") == []
+
+
+def test_one_name_for_the_hi_tech_park_and_for_an_expos_booths():
+    assert len(found("gần 200 gian hàng")) == 1 and found("gần 200 gian trưng bày") == []
+    assert len(found("at Hòa Lạc High-Tech Park", "en")) == 1 and found("at Hòa Lạc Hi-tech Park", "en") == []

@@ -23,7 +23,8 @@
       var days = Math.round((Date.parse(d.start) - Date.parse(now)) / DAY);
       text = days === 1 ? d.beforeOne : d.before.replace("{days}", String(days));
     } else if (now > d.end) {
-      text = d.after;
+      var y = +now.slice(0, 4);
+      text = d.after.replace("{y}", y + d.day.slice(4) < now ? y + 1 : y);
     } else if (d.expoStart && now >= d.expoStart && now <= d.expoEnd) {
       text = d.during + " " + d.expo;
     } else {
