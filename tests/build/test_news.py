@@ -137,9 +137,9 @@ def test_feed_link_on_the_news_page(soup_of):
 def test_a_long_list_is_split_into_pages(tmp_path):
     repo = make_site_copy(tmp_path)
     options = repo / "data/site.yml"
-    text, count = re.subn(r"per_page: \d+", "per_page: 2", options.read_text(encoding="utf-8"))
+    changed, count = re.subn(r"per_page: \d+", "per_page: 2", options.read_text(encoding="utf-8"))
     assert count == 1
-    options.write_text(text, encoding="utf-8")
+    options.write_text(changed, encoding="utf-8")
     site = tmp_path / "out"
     run_build(site, config=repo / "mkdocs.yml")
     from bs4 import BeautifulSoup

@@ -24,8 +24,9 @@ CHANNELS = ("address", "phone", "email", "zalo", "facebook", "website")
 
 
 def string(lang: str, key: str) -> str:
-    """An interface string, read from its table (data/strings/)."""
-    return yaml.safe_load((ROOT / "data" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))["site"][key]
+    """An interface string, read from its table (data/strings/), with the commune's name in it."""
+    table = yaml.safe_load((ROOT / "data" / "strings" / f"{lang}.yml").read_text(encoding="utf-8"))["site"]
+    return table[key].replace("{commune}", COMMUNE["name"][lang])
 
 
 def section(soup, lang):
