@@ -6,12 +6,14 @@
 - on_page_markdown at -100: after every plugin that fills insertion markers
   (all at 0): a marker still there is unknown or misplaced, and fails the build.
 - on_page_content: tables labelled and wrapped (tables.py).
-- on_post_page / on_post_template: HTML fixes, then the CSP (computed from the
+- on_post_page / on_post_template: HTML fixes, then the critical CSS inline and the
+  stylesheets deferred (first_paint.py), then the CSP (computed from the
   final HTML, so it must come last), then the 404 page is kept.
 - on_post_build at -200: after mkdocs-static-i18n (-100) has built every
   language: Material's bundle patched, its stylesheet trimmed (against every
   language's pages), our own CSS and JS minified, the default language's 404 page
-  put back at the root.
+  put back at the root. Before the trimming, the stylesheets lose what every page has
+  inline (first_paint.py).
 """
 
 from __future__ import annotations
@@ -25,13 +27,19 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .. import markers
 from ..settings.plugin import nested_build, site_of
 from ..templates import environment
-from . import assets, bundle, csp, html_fixes, minify, not_found, stylesheet, tables
+from . import assets, bundle, csp, first_paint, html_fixes, minify, not_found, stylesheet, tables
 
 
 class OutputConfig(Config):
     # Prefixes of class names that Material's scripts build at run time from pieces, so
     # that no built file spells them out: the stylesheet trimming keeps their rules.
     keep_classes = config_options.ListOfItems(config_options.Type(str), default=["md-source__fact--"])
+    # Prefixes of classes of what no first screen shows until the reader acts, inside an element
+    # that is hidden until then (search results, the back-to-top button, Material's dialog): their
+    # rules come with the full stylesheets, not inline (first_paint.py). tests/test_first_paint.py
+    # compares each first screen with and without the full stylesheets.
+    first_screen_hidden = config_options.ListOfItems(config_options.Type(str), default=[
+        "md-search-result", "md-search__scrollwrap", "md-top", "md-dialog"])
 
 
 class OutputPlugin(BasePlugin[OutputConfig]):
@@ -43,12 +51,16 @@ class OutputPlugin(BasePlugin[OutputConfig]):
             self.env = environment("output", html_layout=True)
             self.connect = csp.connect_sources(config.repo_url)
             self.not_found_page = None
+            self.first_paint = first_paint.FirstPaint(self.env, config.site_url,
+                                                       tuple(self.config.first_screen_hidden),
+                                                       tuple(self.config.keep_classes))
         return config
 
     @event_priority(-200)  # after every plugin, and mkdocs-static-i18n (-100), has added its files
     def on_files(self, files, config):
         for file in [f for f in files if not assets.published(f.src_uri, self.site.languages)]:
             files.remove(file)
+        self.first_paint.know_files(files)
         return files
 
     @event_priority(-100)  # after every plugin that fills markers (0)
@@ -61,13 +73,15 @@ class OutputPlugin(BasePlugin[OutputConfig]):
 
     @event_priority(-50)  # the CSP hashes the final page: after every plugin's changes
     def on_post_page(self, output, page, config):
-        return csp.add_policy(html_fixes.fix(output), self.connect)
+        output = self.first_paint.rewrite(html_fixes.fix(output), page.file.dest_uri)
+        return csp.add_policy(output, self.connect)
 
     @event_priority(-50)
     def on_post_template(self, output, template_name, config):
         if not template_name.endswith(".html"):
             return output
-        output = csp.add_policy(html_fixes.fix(output), self.connect)
+        output = self.first_paint.rewrite(html_fixes.fix(output), template_name)
+        output = csp.add_policy(output, self.connect)
         if template_name == not_found.TEMPLATE and config.theme["language"] == self.site.languages.default:
             self.not_found_page = output
         return output
@@ -78,6 +92,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
         bundle.patch_site(site_dir)
         if nested_build(config):
             return  # a nested language build: the stylesheet and the 404 page wait for the whole site
+        self.first_paint.critical.write_rest(site_dir)  # before the trimming, which reads the result
         stylesheet.trim(site_dir, tuple(self.config.keep_classes))
         minify.minify_site(site_dir)   # after the trimming, which reads our stylesheets' custom properties
         not_found.write(site_dir, self.not_found_page)

@@ -1,0 +1,159 @@
+"""First paint in one round trip: the page's critical CSS inline, the full stylesheets deferred,
+and the HTML without its indentation.
+
+A page's first screen needs its HTML and every render-blocking stylesheet: on a phone on a
+weak connection, more than the first round trip of about 14 KiB (gzip) meant a second one
+before a word showed. Each page now carries the rules its first screen can use
+(critical.py) and loads the full stylesheets without blocking (templates/first-paint.html).
+`weigh` measures what a page needs before its first paint, as scripts/audit.py reports it
+and tests/test_first_paint.py holds it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from .critical import BLOCKING_LINK, Critical
+from .stylesheet import SCRIPT_CLASS
+
+HEAD_END = "</head>"
+# The first screen: the page down to this much of its article's text after the title (a
+# 1280 × 800 window or a phone's screen shows less), then the sidebars and footer, which
+# come before and after the article in Material's markup and may show beside a short page.
+FIRST_SCREEN_TEXT = 2500
+ARTICLE = re.compile(r'<article\b[^>]*>')
+ARTICLE_END = "</article>"
+TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
+# Indentation and blank lines are whitespace the browser collapses; not inside these.
+KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S)
+INDENT = re.compile(r"\n\s+")
+STRING = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'|`([^`]*)`")
+WORD = re.compile(r"-?[_a-zA-Z][\w-]*")
+
+
+def first_screen(html: str) -> str:
+    """The page without the part of its article beyond the first screen's text."""
+    match = ARTICLE.search(html)
+    end = html.find(ARTICLE_END, match.end()) if match else -1
+    if end < 0:
+        return html
+    seen, position = 0, match.end()
+    for piece in TAG_OR_TEXT.finditer(html, match.end(), end):
+        if not piece.group().startswith("<"):
+            seen += len(piece.group().strip())
+        position = piece.end()
+        if seen >= FIRST_SCREEN_TEXT:
+            break
+    return html[:position] + html[end:]
+
+
+def site_path(href: str, page_dest: str, base_path: str) -> str:
+    """A link's target as a path in the built site, from the page at `page_dest` (its file)."""
+    if href.startswith("/"):
+        return href[len(base_path):] if href.startswith(base_path) else href.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_dest), href))
+
+
+def lighten(html: str) -> str:
+    """Drop indentation and blank lines outside <pre>, <textarea>, <script> and <style>: the
+    browser collapses each run of whitespace to one space, and a newline stays."""
+    parts = KEEP_WHITESPACE.split(html)
+    # split() returns text, then (whole element, tag name) pairs.
+    out = []
+    for i, part in enumerate(parts):
+        if i % 3 == 0:
+            out.append(INDENT.sub("\n", part))
+        elif i % 3 == 1:
+            out.append(part)
+    return "".join(out)
+
+
+class FirstPaint:
+    """Rewrites each built page's head: critical CSS inline, full stylesheets deferred."""
+
+    def __init__(self, env, site_url: str, hidden: tuple[str, ...] = (), prefixes: tuple[str, ...] = ()):
+        self.template = env.get_template("first-paint.html")
+        self.base_path = urlsplit(site_url or "/").path or "/"
+        self.sources: dict[str, Path] = {}
+        self.scripts: set[Path] = set()
+        self._script_names: frozenset | None = None
+        self.critical = Critical(lambda path: self.sources[path], self.script_names, hidden, prefixes)
+
+    def know_files(self, files) -> None:
+        """The source file of each stylesheet the site publishes, by its address in the site."""
+        self.sources.update({f.dest_uri: Path(f.abs_src_path) for f in files
+                             if f.dest_uri.endswith(".css") and f.abs_src_path})
+        self.scripts.update(Path(f.abs_src_path) for f in files if f.dest_uri.endswith(".js") and f.abs_src_path)
+
+    def script_names(self) -> frozenset:
+        """Every class name a script may set: Material's (stylesheet.py's pattern) and every
+        word in a string in any script (ours set plain names)."""
+        if self._script_names is None:
+            names = set()
+            for script in self.scripts:
+                code = script.read_text(encoding="utf-8", errors="replace")
+                names.update(SCRIPT_CLASS.findall(code))
+                names.update(word for text in STRING.finditer(code) for word in WORD.findall(text.group()))
+            self._script_names = frozenset(names)
+        return self._script_names
+
+    def rewrite(self, html: str, page_dest: str) -> str:
+        head_end = html.find(HEAD_END)
+        links = list(BLOCKING_LINK.finditer(html, 0, head_end))
+        if not links:
+            return lighten(html)
+        hrefs = [link.group(1) for link in links]
+        paths = [site_path(href, page_dest, self.base_path) for href in hrefs]
+        unknown = [p for p in paths if p not in self.sources]
+        if unknown:
+            raise RuntimeError(f"first_paint: no source for the stylesheet(s) {unknown} of {page_dest}")
+        css = self.critical.css(paths, first_screen(html), html)
+        block = self.template.render(css=Markup(css), stylesheets=hrefs)
+        head = html[:head_end]
+        for link in reversed(links[1:]):
+            head = head[:link.start()] + head[link.end():]
+        first = links[0]
+        head = head[:first.start()] + block + "\n" + head[first.end():]
+        return lighten(head + html[head_end:])
+
+
+# Measuring -------------------------------------------------------------------
+
+RENDER_BLOCKING_STYLESHEET = re.compile(r"<link\b(?=[^>]*\brel=\"stylesheet\")(?![^>]*\bmedia=\"print\")[^>]*>")
+HREF = re.compile(r'\bhref="([^"]+)"')
+SCRIPT_TAG = re.compile(r"<script\b([^>]*)>")
+SRC = re.compile(r'\bsrc="([^"]+)"')
+NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.S)
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, 6, mtime=0))
+
+
+def blocking_resources(html: str) -> list[str]:
+    """The addresses the page's head makes the browser wait for before painting, with scripts
+    on: stylesheets not limited to print, and scripts with a src but no defer, async or module."""
+    head = NOSCRIPT.sub("", html[:html.find(HEAD_END)])
+    found = [HREF.search(link).group(1) for link in RENDER_BLOCKING_STYLESHEET.findall(head)]
+    for attributes in SCRIPT_TAG.findall(head):
+        src = SRC.search(attributes)
+        if src and not re.search(r"\b(defer|async)\b|type=\"module\"", attributes):
+            found.append(src.group(1))
+    return found
+
+
+def weigh(page: Path, site: Path, base_path: str) -> dict[str, int]:
+    """Gzip bytes a page needs before its first paint: its HTML and each blocking resource."""
+    html = page.read_text(encoding="utf-8")
+    sizes = {"HTML": gzip_size(html.encode("utf-8"))}
+    page_dest = page.relative_to(site).as_posix()
+    for href in blocking_resources(html):
+        path = site_path(href, page_dest, base_path)
+        sizes[path] = gzip_size((site / path).read_bytes())
+    return sizes
