@@ -79,15 +79,17 @@ class PageNames:
     attributes: frozenset = frozenset()
 
     @classmethod
-    def of(cls, html: str, hidden: tuple[str, ...] = ()) -> "PageNames":
+    def of(cls, html: str, hidden: tuple[str, ...] = (), script_words=frozenset()) -> "PageNames":
         """The names in `html`, but for classes starting with one of `hidden`: parts of the
-        page that no first screen shows (search results, the back-to-top button)."""
+        page that no first screen shows (search results, the back-to-top button). Attributes
+        also count when a script names them (`script_words`): set as the page loads (the
+        text-size buttons' aria-disabled), their rules must not wait for the full stylesheets."""
         classes = {name for value in CLASS_ATTR.findall(html) for name in value.split()
                    if not name.startswith(hidden) or not hidden}
         attributes = {name.lower() for tag in START_TAG.findall(html) for name in ATTRIBUTE.findall(tag)}
         return cls(frozenset(classes | HTML_CLASSES), frozenset(t.lower() for t in TAG.findall(html)),
                    frozenset(ID_ATTR.findall(html)), 'dir="rtl"' in html,
-                   frozenset(attributes | HEAD_SCRIPT_ATTRIBUTES))
+                   frozenset(attributes | HEAD_SCRIPT_ATTRIBUTES | script_words))
 
 
 def needs_of(selector: str) -> Needs:
@@ -143,13 +145,13 @@ class Rule:
             return []
         return [i for i, (_, needs) in enumerate(self.selectors) if needs.met_by(page)]
 
-    def css(self, selectors: list[int], used: set[str] | None = None) -> str:
-        """The rule with these selectors; with `used`, only the custom properties in it."""
+    def css(self, selectors: list[int], keep=None) -> str:
+        """The rule with these selectors; with `keep(name)`, only the custom properties it keeps."""
         if self.at_rule:
             return self.at_rule
         body = self.body
-        if used is not None and self.declarations is not None:
-            body = ";".join(text for name, text in self.declarations if not name.startswith("--") or name in used)
+        if keep is not None and self.declarations is not None:
+            body = ";".join(text for name, text in self.declarations if not name.startswith("--") or keep(name))
         return f"{','.join(self.selectors[i][0] for i in selectors)}{{{body}}}" if selectors and body else ""
 
 
@@ -174,12 +176,12 @@ def parse(css: str, context: tuple[str, ...] = ()) -> list[Rule]:
     return rules
 
 
-def _write(rules: list[Rule], chosen, used: set[str] | None = None) -> str:
+def _write(rules: list[Rule], chosen, keep=None) -> str:
     """The rules, each with the selectors `chosen(index, rule)` gives, in their order and
-    their @media/@supports; with `used`, only the custom properties in it."""
+    their @media/@supports; with `keep(index, name)`, only the custom properties it keeps."""
     out, open_context = [], ()
     for index, rule in enumerate(rules):
-        text = rule.css(chosen(index, rule), used)
+        text = rule.css(chosen(index, rule), keep and (lambda name, index=index: keep(index, name)))
         if not text:
             continue
         if rule.context != open_context:
@@ -206,17 +208,25 @@ def select(rules: list[Rule], page: PageNames) -> tuple[dict[int, list[int]], se
     return kept, shared
 
 
-def page_css(selections: list[tuple[list[Rule], dict[int, list[int]]]]) -> str:
-    """A page's critical CSS from its selections (rules, kept selectors) of each stylesheet,
-    without the custom properties and keyframes nothing in it uses."""
-    chosen = [(rule, index) for rules, kept in selections for index, rule in enumerate(rules) if kept[index]]
-    used = set(VAR_USE.findall(" ".join(rule.body for rule, _ in chosen if rule.declarations is None)))
-    custom = [d for rule, _ in chosen if rule.declarations for d in rule.declarations]
+def reads(bodies, custom, used=frozenset()) -> set[str]:
+    """The custom properties read by these rule bodies, and by the declarations in `custom`
+    ((name, text) pairs) that are used: those not custom, or whose property is read."""
+    used = set(used) | set(VAR_USE.findall(" ".join(bodies)))
     for _ in range(3):  # a property's value may read another
         used |= {var for name, text in custom if not name.startswith("--") or name in used
                  for var in VAR_USE.findall(text)}
-    css = "".join(_write(rules, lambda index, rule, kept=kept: kept[index], used) for rules, kept in selections)
-    return _unused_keyframes(css)
+    return used
+
+
+def page_css(selections: list[tuple[list[Rule], dict[int, list[int]]]]) -> tuple[str, set[str]]:
+    """A page's critical CSS from its selections (rules, kept selectors) of each stylesheet,
+    without the custom properties and keyframes nothing in it uses; and the properties it reads."""
+    chosen = [rule for rules, kept in selections for index, rule in enumerate(rules) if kept[index]]
+    used = reads([rule.body for rule in chosen if rule.declarations is None],
+                 [d for rule in chosen if rule.declarations for d in rule.declarations])
+    css = "".join(_write(rules, lambda index, rule, kept=kept: kept[index], lambda index, name: name in used)
+                  for rules, kept in selections)
+    return _unused_keyframes(css), used
 
 
 def needed_later(rules: list[Rule], later: Later, inline: set[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -225,12 +235,13 @@ def needed_later(rules: list[Rule], later: Later, inline: set[tuple[int, int]]) 
             if (index, s) not in inline and needs.could_ever_match(later)}
 
 
-def rest(rules: list[Rule], left_out: set[tuple[int, int]]) -> str:
-    """The stylesheet without the selectors in `left_out`: those that every page that could
-    ever use them has inline. Loaded after the inline rules, it still comes later in the
-    cascade for every rule it keeps, so each rule wins where it won in the whole stylesheet."""
-    return _write(rules, lambda index, rule: [s for s in range(len(rule.selectors))
-                                             if (index, s) not in left_out])
+def rest(rules: list[Rule], left_out: set[tuple[int, int]], vars_left_out=frozenset()) -> str:
+    """The stylesheet without the selectors in `left_out` and the custom properties in
+    `vars_left_out` ((rule, name) pairs): those that every page that could ever use them has
+    inline. Loaded after the inline rules, it still comes later in the cascade for every rule
+    it keeps, so each rule wins where it won in the whole stylesheet."""
+    return _write(rules, lambda index, rule: [s for s in range(len(rule.selectors)) if (index, s) not in left_out],
+                  lambda index, name: (index, name) not in vars_left_out)
 
 
 class Critical:
@@ -244,6 +255,9 @@ class Critical:
         self.parsed: dict[str, list[Rule]] = {}
         self.inline: dict[str, set[tuple[int, int]]] = {}   # shareable, inline on some page
         self.later: dict[str, set[tuple[int, int]]] = {}    # used by some page, not inline there
+        self.inline_vars: dict[str, set[tuple[int, str]]] = {}   # the same for custom properties
+        self.later_vars: dict[str, set[tuple[int, str]]] = {}
+        self.script_vars: set[str] = set()   # custom properties the site's scripts name
 
     def rules(self, site_path: str) -> list[Rule]:
         if site_path not in self.parsed:
@@ -253,20 +267,42 @@ class Critical:
 
     def css(self, stylesheets: list[str], first_screen: str, html: str) -> str:
         """The critical CSS of the page `html`, from the part of it that `first_screen` is."""
-        page = PageNames.of(first_screen, self.hidden)
+        page = PageNames.of(first_screen, self.hidden, self.script_names())
         full = PageNames.of(html)
         later = Later(full.classes | self.script_names(), self.prefixes, full.rtl)
-        selections = []
+        selections, later_rules = [], []
         for path in stylesheets:
             rules = self.rules(path)
             kept, shared = select(rules, page)
             selections.append((rules, kept))
             self.inline.setdefault(path, set()).update(shared)
-            self.later.setdefault(path, set()).update(needed_later(rules, later, shared))
-        return page_css(selections)
+            needed = needed_later(rules, later, shared)
+            self.later.setdefault(path, set()).update(needed)
+            later_rules.append((path, {index for index, _ in needed}))
+        css, used = page_css(selections)
+        # Custom properties: inline where the page's CSS reads them; needed later where a rule
+        # it may use later (or a script) reads one it does not have inline.
+        needed_rules = [self.rules(path)[index] for path, indexes in later_rules for index in indexes]
+        read_later = reads([rule.body for rule in needed_rules],
+                           [d for rule in needed_rules if rule.declarations for d in rule.declarations],
+                           self.script_vars) - used
+        for (path, needed), (rules, kept) in zip(later_rules, selections):
+            for index, rule in enumerate(rules):
+                if rule.declarations is None or rule.for_print:
+                    continue
+                names = [name for name, _ in rule.declarations if name.startswith("--")]
+                if kept[index]:
+                    self.inline_vars.setdefault(path, set()).update((index, n) for n in names if n in used)
+                # A rule the page may match later brings all its properties then; one it has
+                # inline, those it left out there that something may read later.
+                later = names if index in needed else [n for n in names if n in read_later]
+                self.later_vars.setdefault(path, set()).update((index, n) for n in later)
+        return css
 
     def write_rest(self, site: Path) -> None:
         """Each deferred stylesheet in the built site, without what every page that may use it
         has inline. Every page that links one of them went through `css` (first_paint.py)."""
         for path, inline in self.inline.items():
-            (site / path).write_text(rest(self.rules(path), inline - self.later[path]), encoding="utf-8")
+            css = rest(self.rules(path), inline - self.later[path],
+                       self.inline_vars.get(path, set()) - self.later_vars.get(path, set()))
+            (site / path).write_text(css, encoding="utf-8")

@@ -12,17 +12,20 @@ and tests/test_first_paint.py holds it.
 from __future__ import annotations
 
 import gzip
+import json
 import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import rjsmin
 from markupsafe import Markup
 
 from .critical import BLOCKING_LINK, Critical
-from .stylesheet import SCRIPT_CLASS
+from .stylesheet import CUSTOM_NAME, SCRIPT_CLASS
 
 HEAD_END = "</head>"
+MATERIAL_STYLESHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
 # The first screen: the page down to this much of its article's text after the title (a
 # 1280 × 800 window or a phone's screen shows less), then the sidebars and footer, which
 # come before and after the article in Material's markup and may show beside a short page.
@@ -33,6 +36,7 @@ TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
 # Indentation and blank lines are whitespace the browser collapses; not inside these.
 KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S)
 INDENT = re.compile(r"\n\s+")
+INLINE_SCRIPT = re.compile(r"<script((?:(?!\bsrc=)[^>])*)>(.*)</script>", re.S)
 STRING = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'|`([^`]*)`")
 WORD = re.compile(r"-?[_a-zA-Z][\w-]*")
 
@@ -60,9 +64,23 @@ def site_path(href: str, page_dest: str, base_path: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page_dest), href))
 
 
+def _lighter_script(element: str) -> str:
+    """An inline script minified (its comments were in every page), a JSON one without spaces."""
+    match = INLINE_SCRIPT.fullmatch(element)
+    if not match:
+        return element   # a script with a src, or unusual markup: as it is
+    attributes, body = match.groups()
+    if "json" in attributes:
+        body = json.dumps(json.loads(body), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    else:
+        body = rjsmin.jsmin(body)
+    return f"<script{attributes}>{body}</script>"
+
+
 def lighten(html: str) -> str:
     """Drop indentation and blank lines outside <pre>, <textarea>, <script> and <style>: the
-    browser collapses each run of whitespace to one space, and a newline stays."""
+    browser collapses each run of whitespace to one space, and a newline stays. Inline
+    scripts lose their comments and spaces (the CSP hashes them afterwards)."""
     parts = KEEP_WHITESPACE.split(html)
     # split() returns text, then (whole element, tag name) pairs.
     out = []
@@ -70,16 +88,20 @@ def lighten(html: str) -> str:
         if i % 3 == 0:
             out.append(INDENT.sub("\n", part))
         elif i % 3 == 1:
-            out.append(part)
+            out.append(_lighter_script(part) if parts[i + 1] == "script" else part)
     return "".join(out)
 
 
 class FirstPaint:
     """Rewrites each built page's head: critical CSS inline, full stylesheets deferred."""
 
-    def __init__(self, env, site_url: str, hidden: tuple[str, ...] = (), prefixes: tuple[str, ...] = ()):
+    def __init__(self, env, site_url: str, extra_css: list[str], hidden: tuple[str, ...] = (),
+                 prefixes: tuple[str, ...] = ()):
         self.template = env.get_template("first-paint.html")
         self.base_path = urlsplit(site_url or "/").path or "/"
+        # Every page links Material's stylesheet and then mkdocs.yml's extra_css: one request,
+        # Material's file followed by the others (combine()), in the same cascade order.
+        self.extra_css = [posixpath.normpath(path) for path in extra_css]
         self.sources: dict[str, Path] = {}
         self.scripts: set[Path] = set()
         self._script_names: frozenset | None = None
@@ -93,13 +115,15 @@ class FirstPaint:
 
     def script_names(self) -> frozenset:
         """Every class name a script may set: Material's (stylesheet.py's pattern) and every
-        word in a string in any script (ours set plain names)."""
+        word in a string in any script (ours set plain names). Notes the custom properties
+        they name too, which the full stylesheets keep."""
         if self._script_names is None:
             names = set()
             for script in self.scripts:
                 code = script.read_text(encoding="utf-8", errors="replace")
                 names.update(SCRIPT_CLASS.findall(code))
                 names.update(word for text in STRING.finditer(code) for word in WORD.findall(text.group()))
+                self.critical.script_vars.update(CUSTOM_NAME.findall(code))
             self._script_names = frozenset(names)
         return self._script_names
 
@@ -114,6 +138,8 @@ class FirstPaint:
         if unknown:
             raise RuntimeError(f"first_paint: no source for the stylesheet(s) {unknown} of {page_dest}")
         css = self.critical.css(paths, first_screen(html), html)
+        if MATERIAL_STYLESHEET.fullmatch(paths[0]):
+            hrefs = [href for href, path in zip(hrefs, paths) if path not in self.extra_css]
         block = self.template.render(css=Markup(css), stylesheets=hrefs)
         head = html[:head_end]
         for link in reversed(links[1:]):
@@ -121,6 +147,13 @@ class FirstPaint:
         first = links[0]
         head = head[:first.start()] + block + "\n" + head[first.end():]
         return lighten(head + html[head_end:])
+
+    def combine(self, site: Path) -> None:
+        """Material's stylesheet followed by the extra_css ones, in its file (after the trimming,
+        which reads only Material's by class names). The extra_css files stay as they are."""
+        for material in site.glob("assets/stylesheets/main.*.min.css"):
+            extra = "".join((site / path).read_text(encoding="utf-8") for path in self.extra_css)
+            material.write_text(material.read_text(encoding="utf-8") + extra, encoding="utf-8")
 
 
 # Measuring -------------------------------------------------------------------

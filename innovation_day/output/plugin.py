@@ -51,7 +51,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
             self.env = environment("output", html_layout=True)
             self.connect = csp.connect_sources(config.repo_url)
             self.not_found_page = None
-            self.first_paint = first_paint.FirstPaint(self.env, config.site_url,
+            self.first_paint = first_paint.FirstPaint(self.env, config.site_url, config.extra_css,
                                                        tuple(self.config.first_screen_hidden),
                                                        tuple(self.config.keep_classes))
         return config
@@ -94,5 +94,6 @@ class OutputPlugin(BasePlugin[OutputConfig]):
             return  # a nested language build: the stylesheet and the 404 page wait for the whole site
         self.first_paint.critical.write_rest(site_dir)  # before the trimming, which reads the result
         stylesheet.trim(site_dir, tuple(self.config.keep_classes))
+        self.first_paint.combine(site_dir)   # after the trimming, which trims Material's rules only
         minify.minify_site(site_dir)   # after the trimming, which reads our stylesheets' custom properties
         not_found.write(site_dir, self.not_found_page)
