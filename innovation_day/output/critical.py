@@ -79,15 +79,17 @@ class PageNames:
     attributes: frozenset = frozenset()
 
     @classmethod
-    def of(cls, html: str, hidden: tuple[str, ...] = (), script_words=frozenset()) -> "PageNames":
+    def of(cls, html: str, hidden: tuple[str, ...] = (), script_words=frozenset(),
+           script_classes=frozenset()) -> "PageNames":
         """The names in `html`, but for classes starting with one of `hidden`: parts of the
         page that no first screen shows (search results, the back-to-top button). Attributes
         also count when a script names them (`script_words`): set as the page loads (the
-        text-size buttons' aria-disabled), their rules must not wait for the full stylesheets."""
+        text-size buttons' aria-disabled), their rules must not wait for the full stylesheets;
+        so do `script_classes`, those the site's own scripts may build (the showcase filter)."""
         classes = {name for value in CLASS_ATTR.findall(html) for name in value.split()
                    if not name.startswith(hidden) or not hidden}
         attributes = {name.lower() for tag in START_TAG.findall(html) for name in ATTRIBUTE.findall(tag)}
-        return cls(frozenset(classes | HTML_CLASSES), frozenset(t.lower() for t in TAG.findall(html)),
+        return cls(frozenset(classes | HTML_CLASSES | script_classes), frozenset(t.lower() for t in TAG.findall(html)),
                    frozenset(ID_ATTR.findall(html)), 'dir="rtl"' in html,
                    frozenset(attributes | HEAD_SCRIPT_ATTRIBUTES | script_words))
 
@@ -235,12 +237,169 @@ def needed_later(rules: list[Rule], later: Later, inline: set[tuple[int, int]]) 
             if (index, s) not in inline and needs.could_ever_match(later)}
 
 
-def rest(rules: list[Rule], left_out: set[tuple[int, int]], vars_left_out=frozenset()) -> str:
+PROPERTY = re.compile(r"(?:^|;)\s*(-?-?[\w-]+)\s*:")
+VENDOR = re.compile(r"^-(?:webkit|moz|ms)-")
+
+
+def family(name: str) -> str:
+    """Properties that may set the same thing: a shorthand and its longhands (margin and
+    margin-top, inset and top) share a family; a custom property is its own."""
+    if name.startswith("--"):
+        return name
+    name = VENDOR.sub("", name)
+    if name in ("top", "right", "bottom", "left"):
+        return "inset"
+    if name == "gap" or name.endswith("-gap"):
+        return "gap"
+    if name.startswith(("place-", "align-", "justify-")):
+        return "place"
+    return name.split("-")[0]
+
+
+LEGACY_PSEUDO_ELEMENTS = {"before", "after", "first-line", "first-letter"}
+
+
+def specificity(tokens) -> tuple[int, int, int]:
+    """A selector's specificity (ids, classes/attributes/pseudo-classes, elements), from its
+    tokens: :is(), :not() and :has() count their most specific argument, :where() nothing."""
+    a = b = c = 0
+    previous, before_previous = None, None
+    for token in tokens:
+        if token.type == "hash":
+            a += 1
+        elif token.type == "[] block":
+            b += 1
+        elif token.type == "ident":
+            if previous == ".":
+                b += 1
+            elif previous == ":":
+                c, b = (c + 1, b) if before_previous == ":" or token.lower_value in LEGACY_PSEUDO_ELEMENTS else (c, b + 1)
+            else:
+                c += 1
+        elif token.type == "function" and previous == ":":
+            if token.lower_name in ("is", "not", "has"):
+                arguments = _selectors(tinycss2.serialize(token.arguments))
+                best = max(specificity(tinycss2.parse_component_value_list(x)) for x in arguments)
+                a, b, c = a + best[0], b + best[1], c + best[2]
+            elif token.lower_name != "where":
+                b += 1
+        before_previous, previous = previous, (token.value if token.type == "literal" else token.type)
+    return a, b, c
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a selector's last compound asks of the element it styles."""
+    tag: str | None
+    classes: frozenset
+    pseudo_element: str | None
+
+
+def subject(tokens) -> Subject:
+    tag, classes, pseudo = None, set(), None
+    previous, before_previous = None, None
+    for token in tokens:
+        if token.type == "whitespace" or (token.type == "literal" and token.value in (">", "+", "~")):
+            tag, classes, pseudo = None, set(), None   # a combinator: the subject is further on
+        elif token.type == "ident":
+            if previous == ".":
+                classes.add(token.value)
+            elif previous == ":":
+                if before_previous == ":" or token.lower_value in LEGACY_PSEUDO_ELEMENTS:
+                    pseudo = token.lower_value
+            else:
+                tag = token.lower_value
+        before_previous, previous = previous, (token.value if token.type == "literal" else token.type)
+    return Subject(tag, frozenset(classes), pseudo)
+
+
+def block(name: str) -> str:
+    """A class's BEM block: md-nav for md-nav__link--active."""
+    return name.split("__")[0].split("--")[0]
+
+
+class Elements:
+    """The sets of classes the site's elements carry, from every page: whether two selectors'
+    subjects could be one element. A class no page carries but a script names could be on any
+    element; one that neither has is on none."""
+
+    def __init__(self, script_names=lambda: frozenset()):
+        self.class_sets: set[frozenset] = set()
+        self.known: set[str] = set()
+        self.script_names = script_names
+        self._cache: dict = {}
+
+    def add(self, html: str) -> None:
+        for value in CLASS_ATTR.findall(html):
+            names = frozenset(value.split())
+            self.class_sets.add(names)
+            self.known |= names
+
+    def could_be_one(self, first: Subject, second: Subject) -> bool:
+        if first.pseudo_element != second.pseudo_element:
+            return False
+        if first.tag and second.tag and first.tag != second.tag:
+            return False
+        both = first.classes | second.classes
+        known = both & self.known
+        if not (both - known) <= self.script_names():
+            return False   # a class that neither a page nor a script has: on no element
+        # A class a script sets goes on an element of its own block (md-nav__link--active on
+        # an md-nav… element), so it joins classes that some page puts with that block's.
+        blocks = {block(name) for name in both - known}
+        key = (known, frozenset(blocks))
+        if key not in self._cache:
+            self._cache[key] = len(known) < 2 and not blocks or any(
+                known <= names and all(any(block(n) == b for n in names) for b in blocks)
+                for names in self.class_sets)
+        return self._cache[key]
+
+
+def cascade_safe(rules: list[Rule], left_out: set[tuple[int, int]], vars_left_out, staying: dict,
+                 elements: Elements, used=None) -> tuple[set, set]:
+    """Of the selectors and custom properties that could be left out of the full stylesheets,
+    those that no rule staying in them, earlier in the cascade, could override. In the whole
+    stylesheets, of two rules as specific for one element, the later wins; once the full
+    stylesheets load after the inline rules, an earlier rule staying in them would win over a
+    later one left inline. So a selector is left out only where no earlier selector as specific,
+    for what could be the same element, stays and sets a property of its family (or `all`).
+    `staying` ((family, specificity) -> subjects) carries over from the stylesheets before.
+    With `used`, the selectors that some page may use: the others, dropped, stay nowhere."""
+    safe, safe_vars = set(), set()
+    for index, rule in enumerate(rules):
+        if rule.at_rule:
+            continue
+        names = PROPERTY.findall(rule.body)
+        families = {family(name) for name in names if not name.startswith("--")}
+        customs = [name for name, _ in rule.declarations or () if name.startswith("--")]
+        for s, (text, _) in enumerate(rule.selectors):
+            tokens = tinycss2.parse_component_value_list(text)
+            weight, this = specificity(tokens), subject(tokens)
+
+            def clashes(key):
+                return any(elements.could_be_one(this, other) for other in staying.get(key, ()))
+
+            if (index, s) in left_out and not any(clashes((f, weight)) for f in families | {"all"}):
+                safe.add((index, s))
+            elif used is not None and (index, s) not in used:
+                continue
+            else:
+                for f in families | ({"all"} if "all" in names else set()):
+                    staying.setdefault((f, weight), []).append(this)
+            for name in customs:
+                if (index, name) in vars_left_out and not clashes((name, weight)):
+                    safe_vars.add((index, name))
+                else:
+                    staying.setdefault((name, weight), []).append(this)
+    return safe, safe_vars
+
+
+def rest(rules: list[Rule], left_out: set[tuple[int, int]], vars_left_out=frozenset(), used=None) -> str:
     """The stylesheet without the selectors in `left_out` and the custom properties in
-    `vars_left_out` ((rule, name) pairs): those that every page that could ever use them has
-    inline. Loaded after the inline rules, it still comes later in the cascade for every rule
-    it keeps, so each rule wins where it won in the whole stylesheet."""
-    return _write(rules, lambda index, rule: [s for s in range(len(rule.selectors)) if (index, s) not in left_out],
+    `vars_left_out` ((rule, name) pairs), which cascade_safe() has chosen; with `used`, only
+    the selectors in it (those some page may use, inline or later)."""
+    return _write(rules, lambda index, rule: [s for s in range(len(rule.selectors)) if (index, s) not in left_out
+                                             and (used is None or (index, s) in used)],
                   lambda index, name: (index, name) not in vars_left_out)
 
 
@@ -248,9 +407,11 @@ class Critical:
     """The rules of the site's stylesheets, parsed once; each page's critical CSS; and which
     rules the full stylesheets need not repeat: those every page that may use them has inline."""
 
-    def __init__(self, source_of, script_names, hidden: tuple[str, ...] = (), prefixes: tuple[str, ...] = ()):
+    def __init__(self, source_of, script_names, hidden: tuple[str, ...] = (), prefixes: tuple[str, ...] = (),
+                 own_script_names=lambda: frozenset()):
         self.source_of = source_of        # a stylesheet's address in the site -> its source file
         self.script_names = script_names  # () -> every class name the site's scripts may set
+        self.own_script_names = own_script_names  # () -> the same for the site's own (docs/) scripts
         self.hidden, self.prefixes = hidden, prefixes
         self.parsed: dict[str, list[Rule]] = {}
         self.inline: dict[str, set[tuple[int, int]]] = {}   # shareable, inline on some page
@@ -258,6 +419,7 @@ class Critical:
         self.inline_vars: dict[str, set[tuple[int, str]]] = {}   # the same for custom properties
         self.later_vars: dict[str, set[tuple[int, str]]] = {}
         self.script_vars: set[str] = set()   # custom properties the site's scripts name
+        self.elements = Elements(script_names)
 
     def rules(self, site_path: str) -> list[Rule]:
         if site_path not in self.parsed:
@@ -267,8 +429,9 @@ class Critical:
 
     def css(self, stylesheets: list[str], first_screen: str, html: str) -> str:
         """The critical CSS of the page `html`, from the part of it that `first_screen` is."""
-        page = PageNames.of(first_screen, self.hidden, self.script_names())
+        page = PageNames.of(first_screen, self.hidden, self.script_names(), self.own_script_names())
         full = PageNames.of(html)
+        self.elements.add(html)
         later = Later(full.classes | self.script_names(), self.prefixes, full.rtl)
         selections, later_rules = [], []
         for path in stylesheets:
@@ -302,7 +465,14 @@ class Critical:
     def write_rest(self, site: Path) -> None:
         """Each deferred stylesheet in the built site, without what every page that may use it
         has inline. Every page that links one of them went through `css` (first_paint.py)."""
-        for path, inline in self.inline.items():
-            css = rest(self.rules(path), inline - self.later[path],
-                       self.inline_vars.get(path, set()) - self.later_vars.get(path, set()))
-            (site / path).write_text(css, encoding="utf-8")
+        staying: dict = {}
+        for path, inline in self.inline.items():  # in the order pages link them
+            rules = self.rules(path)
+            # What some page may use: inline, or later (which takes in the rules for print and
+            # the rules of custom properties); a selector in neither matches no page (as for
+            # right-to-left text here).
+            used = inline | self.later[path]
+            left_out, vars_left_out = cascade_safe(
+                rules, inline - self.later[path],
+                self.inline_vars.get(path, set()) - self.later_vars.get(path, set()), staying, self.elements, used)
+            (site / path).write_text(rest(rules, left_out, vars_left_out, used), encoding="utf-8")

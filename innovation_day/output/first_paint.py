@@ -95,7 +95,7 @@ def lighten(html: str) -> str:
 class FirstPaint:
     """Rewrites each built page's head: critical CSS inline, full stylesheets deferred."""
 
-    def __init__(self, env, site_url: str, extra_css: list[str], hidden: tuple[str, ...] = (),
+    def __init__(self, env, site_url: str, extra_css: list[str], docs_dir: str, hidden: tuple[str, ...] = (),
                  prefixes: tuple[str, ...] = ()):
         self.template = env.get_template("first-paint.html")
         self.base_path = urlsplit(site_url or "/").path or "/"
@@ -104,8 +104,10 @@ class FirstPaint:
         self.extra_css = [posixpath.normpath(path) for path in extra_css]
         self.sources: dict[str, Path] = {}
         self.scripts: set[Path] = set()
-        self._script_names: frozenset | None = None
-        self.critical = Critical(lambda path: self.sources[path], self.script_names, hidden, prefixes)
+        self.docs_dir = Path(docs_dir)
+        self._script_names: dict[bool, frozenset] = {}
+        self.critical = Critical(lambda path: self.sources[path], self.script_names, hidden, prefixes,
+                                 lambda: self.script_names(own=True))
 
     def know_files(self, files) -> None:
         """The source file of each stylesheet the site publishes, by its address in the site."""
@@ -113,19 +115,23 @@ class FirstPaint:
                              if f.dest_uri.endswith(".css") and f.abs_src_path})
         self.scripts.update(Path(f.abs_src_path) for f in files if f.dest_uri.endswith(".js") and f.abs_src_path)
 
-    def script_names(self) -> frozenset:
+    def script_names(self, own: bool = False) -> frozenset:
         """Every class name a script may set: Material's (stylesheet.py's pattern) and every
-        word in a string in any script (ours set plain names). Notes the custom properties
-        they name too, which the full stylesheets keep."""
-        if self._script_names is None:
+        word in a string in any script (ours set plain names); with `own`, only the words of
+        the site's own scripts (docs/). Notes the custom properties they name too, which the
+        full stylesheets keep."""
+        if own not in self._script_names:
             names = set()
             for script in self.scripts:
+                if own and not script.is_relative_to(self.docs_dir):
+                    continue
                 code = script.read_text(encoding="utf-8", errors="replace")
-                names.update(SCRIPT_CLASS.findall(code))
                 names.update(word for text in STRING.finditer(code) for word in WORD.findall(text.group()))
-                self.critical.script_vars.update(CUSTOM_NAME.findall(code))
-            self._script_names = frozenset(names)
-        return self._script_names
+                if not own:
+                    names.update(SCRIPT_CLASS.findall(code))
+                    self.critical.script_vars.update(CUSTOM_NAME.findall(code))
+            self._script_names[own] = frozenset(names)
+        return self._script_names[own]
 
     def rewrite(self, html: str, page_dest: str) -> str:
         head_end = html.find(HEAD_END)

@@ -51,7 +51,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
             self.env = environment("output", html_layout=True)
             self.connect = csp.connect_sources(config.repo_url)
             self.not_found_page = None
-            self.first_paint = first_paint.FirstPaint(self.env, config.site_url, config.extra_css,
+            self.first_paint = first_paint.FirstPaint(self.env, config.site_url, config.extra_css, config.docs_dir,
                                                        tuple(self.config.first_screen_hidden),
                                                        tuple(self.config.keep_classes))
         return config
