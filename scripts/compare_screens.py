@@ -33,9 +33,13 @@ MAX_SHARE = 0.001     # of the screen's pixels
 DEFAULT_PAGES = ["/", "/en/", "/ke-hoach/2025/", "/en/ke-hoach/2025/", "/guong-sang-tao/",
                  "/tin-tuc/", "/huong-dan/", "/khong-co-trang-nay/"]
 HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
-# Still: loaded, fonts in, no animation running, two frames drawn.
+# Still: loaded, fonts in, the images in the window decoded (a lazy one may start late), no
+# animation running, two frames drawn.
 STILL = """async () => {
   await document.fonts.ready;
+  const shown = [...document.images].filter(i => i.getBoundingClientRect().top < innerHeight);
+  await Promise.all(shown.map(i => i.complete ? i.decode().catch(() => 0) : new Promise(done => {
+    i.addEventListener("load", done); i.addEventListener("error", done); })));
   const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
   for (let i = 0; i < 300 && document.getAnimations().some(a => a.playState === "running"); i++) await frames();
   await frames();

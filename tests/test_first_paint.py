@@ -83,6 +83,19 @@ def test_critical_css_keeps_what_the_page_can_use():
         "@media (min-width:60em){.unused{float:left}}:root{--kept:1px;--dropped:2px}")
 
 
+def test_a_rule_stays_in_the_full_stylesheet_where_an_earlier_one_could_override_it():
+    # .late is left out only if .early, staying, can never be on the same element: loaded
+    # after the inline .late, .early would win where .late won in the whole stylesheet.
+    rules = critical.parse(".early{margin-top:0}.late{margin:1px}.other{margin:2px}")
+    candidates = {(1, 0), (2, 0)}
+    apart, together = critical.Elements(), critical.Elements()
+    apart.add('<p class="early"></p><p class="late"></p><p class="other"></p>')
+    together.add('<p class="early late"></p><p class="other"></p>')
+    used = {(0, 0)} | candidates
+    assert critical.cascade_safe(rules, candidates, set(), {}, apart, used)[0] == candidates
+    assert critical.cascade_safe(rules, candidates, set(), {}, together, used)[0] == {(2, 0)}
+
+
 def test_the_first_screen_is_the_article_down_to_its_first_screens_text():
     text = "word " * (first_paint.FIRST_SCREEN_TEXT // 2)
     html = f'<header class="h"></header><article class="a"><h1>T</h1><p>{text}</p><p class="late">x</p></article><footer class="f"></footer>'

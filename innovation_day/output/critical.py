@@ -462,17 +462,20 @@ class Critical:
                 self.later_vars.setdefault(path, set()).update((index, n) for n in later)
         return css
 
-    def write_rest(self, site: Path) -> None:
-        """Each deferred stylesheet in the built site, without what every page that may use it
-        has inline. Every page that links one of them went through `css` (first_paint.py)."""
+    def rests(self, paths: list[str]) -> dict[str, str]:
+        """These stylesheets (in the order pages link them), each without what every page that
+        may use a rule has inline, where that cannot change the cascade (cascade_safe), and
+        without what no page may use. Every page that links one of them went through `css`."""
         staying: dict = {}
-        for path, inline in self.inline.items():  # in the order pages link them
-            rules = self.rules(path)
+        texts = {}
+        for path in paths:
+            rules, inline = self.rules(path), self.inline.get(path, set())
             # What some page may use: inline, or later (which takes in the rules for print and
             # the rules of custom properties); a selector in neither matches no page (as for
             # right-to-left text here).
-            used = inline | self.later[path]
+            used = inline | self.later.get(path, set())
             left_out, vars_left_out = cascade_safe(
-                rules, inline - self.later[path],
+                rules, inline - self.later.get(path, set()),
                 self.inline_vars.get(path, set()) - self.later_vars.get(path, set()), staying, self.elements, used)
-            (site / path).write_text(rest(rules, left_out, vars_left_out, used), encoding="utf-8")
+            texts[path] = rest(rules, left_out, vars_left_out, used)
+        return texts

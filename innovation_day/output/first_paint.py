@@ -108,6 +108,7 @@ class FirstPaint:
         self._script_names: dict[bool, frozenset] = {}
         self.critical = Critical(lambda path: self.sources[path], self.script_names, hidden, prefixes,
                                  lambda: self.script_names(own=True))
+        self.extra_rest = ""
 
     def know_files(self, files) -> None:
         """The source file of each stylesheet the site publishes, by its address in the site."""
@@ -154,12 +155,21 @@ class FirstPaint:
         head = head[:first.start()] + block + "\n" + head[first.end():]
         return lighten(head + html[head_end:])
 
+    def write_rest(self, site: Path) -> None:
+        """Material's stylesheet in the built site, without what it need not repeat (critical.py);
+        the same of the extra_css ones kept for combine(). Their own files stay whole, and so do
+        the stylesheets only some pages link."""
+        material = [path for path in self.critical.inline if MATERIAL_STYLESHEET.fullmatch(path)]
+        texts = self.critical.rests(material + self.extra_css)
+        for path in material:
+            (site / path).write_text(texts[path], encoding="utf-8")
+        self.extra_rest = "".join(texts[path] for path in self.extra_css)
+
     def combine(self, site: Path) -> None:
-        """Material's stylesheet followed by the extra_css ones, in its file (after the trimming,
-        which reads only Material's by class names). The extra_css files stay as they are."""
+        """Material's stylesheet followed by the extra_css ones, in its file: the one request
+        every page makes (after the trimming, which trims Material's rules only)."""
         for material in site.glob("assets/stylesheets/main.*.min.css"):
-            extra = "".join((site / path).read_text(encoding="utf-8") for path in self.extra_css)
-            material.write_text(material.read_text(encoding="utf-8") + extra, encoding="utf-8")
+            material.write_text(material.read_text(encoding="utf-8") + self.extra_rest, encoding="utf-8")
 
 
 # Measuring -------------------------------------------------------------------

@@ -92,7 +92,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
         bundle.patch_site(site_dir)
         if nested_build(config):
             return  # a nested language build: the stylesheet and the 404 page wait for the whole site
-        self.first_paint.critical.write_rest(site_dir)  # before the trimming, which reads the result
+        self.first_paint.write_rest(site_dir)  # before the trimming, which reads the result
         stylesheet.trim(site_dir, tuple(self.config.keep_classes))
         self.first_paint.combine(site_dir)   # after the trimming, which trims Material's rules only
         minify.minify_site(site_dir)   # after the trimming, which reads our stylesheets' custom properties
