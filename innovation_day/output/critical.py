@@ -3,17 +3,23 @@
 A reader on a weak connection sees nothing until every render-blocking stylesheet has
 arrived: Material's (12 KiB gzip) and ours came on top of the page, more than the first
 round trip of about 14 KiB. Here, as each page is written, the rules of the stylesheets
-its head links are kept when their selectors could match the page: every class, element
-and id a selector needs is in the page (or is one of the two classes Material's script
-sets on <html>). Rules for print, and custom properties that no kept rule reads, are left
-out. The result goes inline in a <style> (allowed by the CSP by its hash), and the links
-load the full stylesheets without blocking the first paint (templates/deferred-styles.html):
-their rules for what scripts add later (search results, tooltips) and for print arrive
-while the reader starts reading. Without JavaScript a <noscript> link loads them as before.
+its head links are kept when their selectors could match the page's first screen (first_paint.py
+cuts the article after the first screen's text): every class, element, id and attribute a
+selector needs is in the page, or set by a script before the reader can see it (the head
+script's "js" and data-text-size, the site's own scripts' classes). Rules for print, and custom
+properties and keyframes that nothing kept reads, are left out. The result goes inline in a
+<style> (allowed by the CSP by its hash); the full stylesheets load without blocking the first
+paint (templates/first-paint.html).
 
-Like stylesheet.py's trimming, the test is "could match", never "surely matches": a rule is
-only dropped when the page lacks a name its selector requires, so what shows on the first
-screen is styled exactly as by the full stylesheets (tests/test_first_paint.py compares).
+The full stylesheets then need not repeat a rule that every page that may ever use it has
+inline (`rests`), nor one no page may use (right-to-left rules here). A rule is only left out
+where that cannot change the cascade: loaded after the inline rules, an earlier rule of the
+full stylesheets would otherwise win over the later inline one (cascade_safe). That keeps the
+home page's first view within its budget although its head now carries its CSS.
+
+Like stylesheet.py's trimming, the test is "could match", never "surely matches", so what
+shows on the first screen is styled exactly as by the full stylesheets; tests/test_first_paint.py
+compares the screens, tests/test_css_purge.py every element's computed style.
 """
 
 from __future__ import annotations
