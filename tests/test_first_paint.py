@@ -96,6 +96,14 @@ def test_a_rule_stays_in_the_full_stylesheet_where_an_earlier_one_could_override
     assert critical.cascade_safe(rules, candidates, set(), {}, together, used)[0] == {(2, 0)}
 
 
+def test_a_lighter_html_keeps_what_shows_and_what_runs():
+    html = ('<div>\n    <p>a\n\n      b</p>\n  <pre>x\n    y</pre> <code>c\n   d</code>\n'
+            '<script>// why\nvar  a = 1;</script>\n  <script type="application/ld+json">{"a": "</b>"}</script>\n</div>')
+    assert first_paint.lighten(html) == (
+        '<div>\n<p>a\nb</p>\n<pre>x\n    y</pre> <code>c\n   d</code>\n'
+        '<script>var a=1;</script>\n<script type="application/ld+json">{"a":"<\\/b>"}</script>\n</div>')
+
+
 def test_the_first_screen_is_the_article_down_to_its_first_screens_text():
     text = "word " * (first_paint.FIRST_SCREEN_TEXT // 2)
     html = f'<header class="h"></header><article class="a"><h1>T</h1><p>{text}</p><p class="late">x</p></article><footer class="f"></footer>'

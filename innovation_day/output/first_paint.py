@@ -33,8 +33,9 @@ FIRST_SCREEN_TEXT = 2500
 ARTICLE = re.compile(r'<article\b[^>]*>')
 ARTICLE_END = "</article>"
 TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
-# Indentation and blank lines are whitespace the browser collapses; not inside these.
-KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S)
+# Indentation and blank lines are whitespace the browser collapses; not inside these (Material
+# shows code and kbd with white-space: pre-wrap).
+KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2>)", re.S)
 INDENT = re.compile(r"\n\s+")
 INLINE_SCRIPT = re.compile(r"<script((?:(?!\bsrc=)[^>])*)>(.*)</script>", re.S)
 STRING = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'|`([^`]*)`")
@@ -78,8 +79,8 @@ def _lighter_script(element: str) -> str:
 
 
 def lighten(html: str) -> str:
-    """Drop indentation and blank lines outside <pre>, <textarea>, <script> and <style>: the
-    browser collapses each run of whitespace to one space, and a newline stays. Inline
+    """Drop indentation and blank lines outside <pre>, <textarea>, <script>, <style>, <code>
+    and <kbd>: the browser collapses each run of whitespace to one space, and a newline stays. Inline
     scripts lose their comments and spaces (the CSP hashes them afterwards)."""
     parts = KEEP_WHITESPACE.split(html)
     # split() returns text, then (whole element, tag name) pairs.
