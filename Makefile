@@ -32,13 +32,15 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# pa11y's puppeteer downloads no browser (package.json's `puppeteer` key says so too): the
+# tests and audits run Debian's.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # What the tests need from Debian, installed when missing (one apt-get update,
 # one install): the three engines (tests/test_engines.py; Chromium's headless
-# shell for the tests, the chromium browser for `make audit`'s Lighthouse), Xvfb for WebKitGTK,
+# shell for the tests, the chromium browser for `make audit`'s Lighthouse and pa11y), Xvfb for WebKitGTK,
 # the fonts tests/font_sets.py prints in, fontconfig's fc-match that checks them,
 # and Java for the W3C validator (vnu-jar). Chromium is skipped when one is
 # already there (CHROME_PATH, chromium or google-chrome), Java when `java` runs.

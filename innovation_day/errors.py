@@ -6,10 +6,16 @@ so an editor sees all of them in one build rather than one per run.
 
 from __future__ import annotations
 
+import re
+
 try:  # MkDocs reports its PluginError as a clean build failure (no traceback).
     from mkdocs.exceptions import PluginError as _Base
 except ImportError:  # the generators run without MkDocs too
     _Base = Exception
+
+
+# One problem as `add` writes it: read back by scripts/publishing_issue.py from a failed run's log.
+PROBLEM_LINE = re.compile(r"(?P<where>\S[^›]*?) › (?P<field>[^:›]+?): (?P<message>.+ / .+)")
 
 
 class BuildError(_Base):

@@ -20,12 +20,28 @@ MARKER = re.compile(r"<!--\s*insert:\s*([a-z][a-z0-9.-]*)(?:\s+([A-Za-z0-9_.=-]+
 LOOSE = re.compile(r"<!--\s*(?:insert\b|hooks/)[^>]*-->")
 
 
+# Every marker a page may write, with the concern that fills it (its plugin.py), in one table:
+# a concern that offers a name missing here is a programming error, caught at once.
+NAMES = {
+    "showcase": "content", "showcase.choices": "content", "showcase.kind-boxes": "content",
+    "showcase.field-boxes": "content", "news.latest": "content", "news.list": "content",
+    "next.channels": "content", "next.short": "content", "next.nomination": "content", "next.preview": "content",
+    "editions.current": "content", "editions.archive": "content", "glossary": "content",
+    "settings.fields": "content",
+    "kit.print": "kit", "kit.loudspeaker": "kit", "kit.posts": "kit", "kit.calendar": "kit",
+    "kit.qr": "kit", "kit.archive": "kit",
+}
+
+
 def marker(name: str, argument: str | None = None) -> str:
     return f"<!-- insert: {name}{' ' + argument if argument else ''} -->"
 
 
 def replace(markdown: str, names: dict[str, Callable[[str | None], str]]) -> str:
     """Replace the markers whose name is in `names`; `names[name](argument)` gives the text."""
+    unlisted = set(names) - set(NAMES)
+    if unlisted:
+        raise ValueError(f"markers.NAMES does not list {sorted(unlisted)}")
     if "<!--" not in markdown:
         return markdown
 

@@ -37,11 +37,8 @@ def build_copy(tmp: Path) -> Path:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, repo / name)
     (repo / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    config = repo / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "\n    repo: null" in text
-    config.write_text(text.replace("    repo: null", f"    repo: {admin_mock.EXAMPLE_REPO}", 1), encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # Built as GitHub Actions builds it: the repository from GITHUB_REPOSITORY (an example one).
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GITHUB_REPOSITORY=admin_mock.EXAMPLE_REPO)
     env.pop("SITE_URL", None)
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(repo / "site")],
                    cwd=repo, env=env, check=True)
@@ -56,6 +53,10 @@ def save(page, name: str) -> None:
 
 
 def main() -> None:
+    import argparse
+
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                            epilog="Writes docs/huong-dan/man-hinh/*.webp; takes no arguments.").parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -80,7 +81,7 @@ def main() -> None:
                 page.get_by_role("button", name="Hủy").click()
                 ui.sign_in()
                 page.evaluate("location.hash = '#/collections/news'")
-                page.get_by_text("Xã Thuận An bắt đầu", exact=False).first.wait_for()
+                page.get_by_text(newest_news_title(repo)[:30], exact=False).first.wait_for()
                 save(page, "danh-sach-tin")
 
                 ui.new_entry("news")
@@ -106,9 +107,35 @@ def main() -> None:
                 ui.field("photo").scroll_into_view_if_needed()
                 ui.type("photo_alt", "Luống nấm trong nhà màng (ảnh ví dụ)")
                 save(page, "anh-da-chon")
+
+                # The yearly step (guide, "Mỗi năm một kỳ Ngày hội"): a new year, then its plan.
+                page.evaluate("location.hash = '#/collections/settings/entries/commune'")
+                ui.field("name").wait_for()
+                save(page, "cai-dat-xa")
+                page.evaluate("location.hash = '#/collections/edition'")
+                page.get_by_text("2025", exact=True).first.wait_for()
+                save(page, "cac-nam")
+                ui.new_entry("edition", "year")
+                ui.type("year", "2027")
+                ui.date("day", "2027-10-01")
+                ui.type("name.vi", "Ngày hội Đổi mới sáng tạo quốc gia 01-10")
+                ui.type("name.en", "National Innovation Day, 1 October")
+                save(page, "nam-moi")
+                ui.new_entry("plan", "edition")
+                ui.type("edition", "2027")
+                ui.type("title", "Kế hoạch năm 2027")
+                save(page, "ke-hoach-moi")
                 browser.close()
         finally:
             httpd.shutdown()
+
+
+def newest_news_title(repo: Path) -> str:
+    """The title the news list shows first (the newest item's, in Vietnamese)."""
+    import yaml
+
+    newest = sorted(p for p in (repo / "docs" / "tin-tuc").glob("2*.md") if not p.name.endswith(".en.md"))[-1]
+    return yaml.safe_load(newest.read_text(encoding="utf-8").split("---\n", 2)[1])["title"]
 
 
 def example_photo(path: Path) -> None:

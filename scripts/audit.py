@@ -59,7 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def default_pages() -> list[str]:
     """The home page and the plans page in each language, and every published plan: the
     longest pages, which citizens reach first from a banner."""
-    from innovation_day.settings.config import site_from_file
+    from innovation_day.settings.mkdocs_file import site_from_file
 
     site = site_from_file(ROOT / "mkdocs.yml")
     sources = ["index.md", "ke-hoach/index.md"] + [e.plan_page for e in site.editions if e.published]

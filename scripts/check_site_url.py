@@ -5,7 +5,7 @@
 Exit 0 for a public address; exit 1, with a bilingual message, for an empty or
 partial address or a loopback,
 localhost, *.local or private-network address, whose QR codes would open
-nothing for anyone else (innovation_day/kit/stamp.py).
+nothing for anyone else (innovation_day/settings/address.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from urllib.parse import urlsplit
 
-from innovation_day.kit.stamp import is_local_address
+from innovation_day.settings.address import is_local_address
 
 
 def main(argv: list[str]) -> int:

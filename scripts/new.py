@@ -32,7 +32,7 @@ import yaml
 
 from innovation_day.content.schema import FIELDS, INNOVATOR, KINDS, NEWS, SLUG_RE, slugify
 from innovation_day.errors import BuildErrors
-from innovation_day.settings.config import languages_of, read_config
+from innovation_day.settings.mkdocs_file import languages_of, read_config
 from innovation_day.settings.dates import today_in_vietnam
 from innovation_day.settings.strings import Strings
 
@@ -97,6 +97,8 @@ def create(kind: str, title: str, title_en: str, day: dt.date, root: Path) -> li
 def create_edition(year: int, root: Path) -> list[Path]:
     """The year's settings and plan pages, from data/templates/ (edition.yml, plan*.md)."""
     from innovation_day.settings.editions import FOLDER, PLAN_FOLDER
+    from innovation_day.settings.models import EditionFile
+    from innovation_day.settings.schema import scaffold
 
     languages = languages_of(read_config(root / "mkdocs.yml"))
     folder = root / FOLDER
@@ -111,13 +113,17 @@ def create_edition(year: int, root: Path) -> list[Path]:
         raise SystemExit(f"Năm {year} không sau năm mới nhất ({years[-1]}): mỗi lần chỉ thêm năm tiếp theo. / "
                          f"{year} is not after the newest edition ({years[-1]}): add the coming year.")
     previous = yaml.safe_load((folder / f"{years[-1]}.yml").read_text(encoding="utf-8")) if years else {}
-    name = previous.get("name") or {}
-    values = {"year": year, "previous": years[-1] if years else year,
-              "name_vi": quoted_yaml(name.get("vi", "")), "name_en": quoted_yaml(name.get("en", ""))}
-    sources = [("edition.yml", targets[0])] + [
-        (f"plan{'' if lang == languages.default else '.' + lang}.md", target)
-        for lang, target in zip(languages.codes, targets[1:])]
-    written = []
+    # What is known ahead: the year, 1 October (every year's Day) and the Day's name; the rest
+    # stays null until the commune's plan is out.
+    known = {"year": year, "day": dt.date(year, 10, 1), "name": previous.get("name")}
+    targets[0].parent.mkdir(parents=True, exist_ok=True)
+    with targets[0].open("x", encoding="utf-8") as out:
+        out.write(EDITION_HEADER.format(year=year, previous=years[-1] if years else year)
+                  + scaffold(EditionFile, known))
+    values = {"year": year}
+    sources = [(f"plan{'' if lang == languages.default else '.' + lang}.md", target)
+               for lang, target in zip(languages.codes, targets[1:])]
+    written = [targets[0]]
     for template_name, target in sources:
         template = Template((root / "data" / "templates" / template_name).read_text(encoding="utf-8"))
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -127,8 +133,12 @@ def create_edition(year: int, root: Path) -> list[Path]:
     return written
 
 
-def quoted_yaml(text: str) -> str:
-    return '"' + quoted(text) + '"'
+EDITION_HEADER = """\
+# National Innovation Day {year}: the year's settings, in both languages (innovation_day/settings/models.py,
+# EditionFile). Made by `python scripts/new.py edition {year}` or the editing app; fill in each null once the
+# commune's plan for {year} is out, word for word (as data/editions/{previous}.yml). Its plan:
+# docs/ke-hoach/{year}.md and {year}.en.md, in place of their {{{{ blank }}}} lines.
+"""
 
 
 def date_argument(text: str) -> dt.date:

@@ -7,6 +7,7 @@ Chromium (no downloaded browser) served under the site_url sub-path.
 from __future__ import annotations
 
 import fcntl
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -43,13 +44,13 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.g
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Fixtures that build the site or open a browser: a test using none of them is a unit test.
-BUILD_FIXTURES = {"built_site", "other_site", "server", "browser", "visit", "soup_of", "pages", "walk", "tabs"}
+BUILD_FIXTURES = {"built_site", "other_site", "reordered_site", "server", "browser", "visit", "soup_of", "pages", "walk", "tabs"}
 
 
 # Fixtures that build (or copy) a site of their own: the tests using one share a worker, so that
 # site is made once in the run. They are session-scoped: under xdist a worker runs other modules'
 # tests in between, which would tear a module-scoped one down and build it again.
-OWN_SITES = ("other_site", "admin_repo", "site_with_repo", "filled_site", "original_site")
+OWN_SITES = ("other_site", "reordered_site", "admin_repo", "site_with_repo", "filled_site", "original_site")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -107,13 +108,19 @@ def pytest_collection_modifyitems_xdist_groups(config, items) -> None:
 
 
 def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None,
-              check: bool = True) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict`, as the deploy runs it, into site_dir."""
+              check: bool = True, github_repository: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, as the deploy runs it, into site_dir.
+
+    GITHUB_REPOSITORY (which GitHub Actions sets, and the editing app falls back on) only
+    when given: the same build on a computer and in CI."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
     else:
         env.pop("SITE_URL", None)
+    env.pop("GITHUB_REPOSITORY", None)
+    if github_repository:
+        env["GITHUB_REPOSITORY"] = github_repository
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=config.parent, env=env, capture_output=True, text=True,
@@ -153,6 +160,22 @@ def other_site(tmp_path_factory) -> Path:
     """The site built strictly for OTHER_SITE_URL."""
     site_dir = tmp_path_factory.mktemp("other") / "site"
     run_build(site_dir, site_url=OTHER_SITE_URL)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def reordered_site(tmp_path_factory) -> Path:
+    """The site built strictly with the package's plugins listed in mkdocs.yml in reverse order."""
+    copy = make_site_copy(tmp_path_factory.mktemp("reordered"))
+    config = copy / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    ours = [i for i, line in enumerate(lines) if line.startswith("  - innovation-day/")]
+    assert len(ours) > 1, "mkdocs.yml lists the package's plugins one a line"
+    for i, line in zip(ours, [lines[i] for i in reversed(ours)]):
+        lines[i] = line
+    config.write_text("".join(lines), encoding="utf-8")
+    site_dir = copy / "site"
+    run_build(site_dir, config=config)
     return site_dir
 
 
@@ -227,7 +250,7 @@ def content_error_line(repo: Path, where: str) -> str:
     from innovation_day.content.showcase import Showcase
     from innovation_day.content.twins import check_twins
     from innovation_day.errors import BuildError
-    from innovation_day.settings.config import site_from_file
+    from innovation_day.settings.mkdocs_file import site_from_file
     from innovation_day.templates import environment
 
     try:
@@ -249,6 +272,15 @@ def assert_one_problem(repo: Path, where: str, vi: str, en: str) -> None:
     line = content_error_line(repo, where)
     assert vi in line and en in line, line
     assert line.count(" › ") == 1, "one message per problem"
+
+
+def load_script(name: str):
+    """scripts/NAME.py as a module (the scripts are not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def make_site_copy(tmp_path: Path) -> Path:

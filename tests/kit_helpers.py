@@ -41,13 +41,17 @@ def phone_photo(image: Image.Image, factor: float = 0.3, blur: float = 1.0) -> I
     return small.filter(ImageFilter.GaussianBlur(blur))
 
 
-def render_pdf(path: Path, scale: float, page: int = 0) -> Image.Image:
-    """A PDF page as a phone would see the print: `scale` pixels per point."""
+def render_pdf(path: Path, scale: float, page: int = 0, finished: bool = False) -> Image.Image:
+    """A PDF page as a phone would see the print: `scale` pixels per point; `finished`: only
+    its TrimBox, as the print is once cut (the bleed cut off)."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(str(path))
     try:
-        return document[page].render(scale=scale).to_pil().convert("RGB")
+        sheet = document[page]
+        if finished:
+            sheet.set_cropbox(*sheet.get_trimbox())
+        return sheet.render(scale=scale).to_pil().convert("RGB")
     finally:
         document.close()
 
@@ -72,8 +76,12 @@ def svg_in_chromium(browser, path: Path, width: int = 420) -> Image.Image:
         page.close()
 
 
+NOTES = {"vi": "ghi-chu-in-vi.pdf", "en": "ghi-chu-in-en.pdf"}   # the print shop's note (kit/note.py)
+
+
 def print_files(site: Path) -> list[Path]:
-    return sorted((site / DOWNLOADS).glob("*.pdf"))
+    """The artworks' PDFs (each with the QR code), not the print shop's note."""
+    return sorted(p for p in (site / DOWNLOADS).glob("*.pdf") if p.name not in NOTES.values())
 
 
 def qr_images(site: Path) -> list[Path]:

@@ -10,7 +10,7 @@ import copy
 from functools import lru_cache
 from pathlib import Path
 
-from innovation_day.settings.config import read_config, site_from_file
+from innovation_day.settings.mkdocs_file import read_config, site_from_file
 from innovation_day.settings.dates import format_date
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,13 +26,9 @@ def settings() -> dict:
     return copy.deepcopy(_read())
 
 
-def extra() -> dict:
-    return settings()["extra"]
-
-
 @lru_cache(maxsize=None)
 def site():
-    """The `Site` the build reads (settings/config.py): the editions, strings and settings, checked."""
+    """The `Site` the build reads (settings/mkdocs_file.py): the editions, strings and settings, checked."""
     return site_from_file(ROOT / "mkdocs.yml")
 
 
@@ -62,3 +58,26 @@ def full_edition(of=None):
 def shown_date(day, lang: str) -> str:
     """How the pages write a date (settings/dates.py: 22/9/2025, 05/10/2025, 22 September 2025)."""
     return format_date(day, lang)
+
+
+def data(path: str) -> dict:
+    """A settings file of data/ (data/kit.yml…) as YAML reads it: a fresh copy each time."""
+    import yaml
+
+    return yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
+
+
+def load_with(site, changes: dict, site_url: str | None = None):
+    """`site` read again with settings files changed: {path: function changing its data}, as the
+    build would read them (their texts are given to load_site, nothing is written)."""
+    import yaml
+
+    from innovation_day.settings.site import load_site
+
+    texts = {}
+    for path, change in changes.items():
+        raw = data(path)
+        change(raw)
+        texts[path] = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
+    return load_site(site.root, site.docs_dir, site_url or site.site_url, site.texts, site.languages,
+                     files=texts)

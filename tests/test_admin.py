@@ -21,8 +21,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, content_error_line, heading, make_site_copy, run_build, text
+from conftest import ROOT, content_error_line, heading, load_script, make_site_copy, run_build, text
 from kit_helpers import settings as mkdocs_settings
+import site_settings
+from site_settings import data
+
 from page_walk import InFlight
 
 from innovation_day.admin import app as admin
@@ -31,14 +34,16 @@ from innovation_day.admin import stand_in as admin_mock
 from innovation_day.content import photos
 from innovation_day.content.entries import read_front_matter
 from innovation_day.content.schema import INNOVATOR, NEWS, SCHEMAS, Field
+from innovation_day.errors import BuildErrors
 from innovation_day.output import csp as content_security
+from innovation_day.settings.mkdocs_file import site_from_file
+from innovation_day.settings.models import AdminSettings
 
 VI_STRINGS = yaml.safe_load((ROOT / "data" / "strings" / "vi.yml").read_text(encoding="utf-8"))["site"]
 WIDGETS = {"choice": "select", "year": "number", "date": "datetime", "bool": "boolean", "photo": "image"}
 # What the app tries and its CSP refuses (it carries on without them): a check for a
 # newer version on unpkg and GitHub's status page. Nothing else may even be tried.
 REFUSED_BY_DESIGN = ("https://unpkg.com/@sveltia/cms/package.json", "https://www.githubstatus.com/")
-EXAMPLE_REPO_SETTING = f"    repo: {admin_mock.EXAMPLE_REPO}  # an example (tests/test_admin.py)"
 
 
 def vi_label(key: str) -> str:
@@ -99,10 +104,10 @@ def test_config_matches_the_schema(built_site, schema):
         if spec.type == "photo":
             assert got["media_folder"] == f"/docs/{photos.SOURCE}" and got["public_folder"] == ""
             assert set(got["accept"].split(",")) == {f"image/{k.lower()}" for k in photos.READABLE.values()}
-            limit = settings["extra"]["photos"]["max_bytes"]
+            limit = data("data/site.yml")["photos"]["max_bytes"]
             assert f"{limit / 1_000_000:g}".replace(".", ",") + " MB" in got["hint"]
     assert config["media_libraries"]["default"]["config"]["max_file_size"] == \
-        settings["extra"]["photos"]["max_bytes"]
+        data("data/site.yml")["photos"]["max_bytes"]
 
 
 def test_config_stores_files_as_the_site_reads_them(built_site):
@@ -114,7 +119,12 @@ def test_config_stores_files_as_the_site_reads_them(built_site):
     assert config["slug"]["encoding"] == "ascii" and config["slug"]["clean_accents"] is True
     assert config["media_libraries"]["stock_assets"] is False
     for collection in config["collections"]:
-        assert collection["slug"]["pattern"][0] == r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+        if collection["name"] in SCHEMAS:   # content entries: named from their title
+            assert collection["slug"]["pattern"][0] == r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+    # Every file the app writes is content or data; never MkDocs's own configuration.
+    written = [c.get("folder") for c in config["collections"]] + [
+        f["file"] for c in config["collections"] for f in c.get("files", [])]
+    assert all(path.startswith(("docs/", "data/")) for path in written if path), written
 
 
 def test_a_field_added_to_the_schema_appears_in_the_app():
@@ -165,10 +175,34 @@ def test_admin_page_is_hidden_from_search_and_citizens(built_site, pages, soup_o
 
 
 def test_without_a_repository_the_page_says_so_and_does_not_start(built_site):
-    assert mkdocs_settings()["extra"]["admin"]["repo"] is None  # not known yet
+    assert data("data/site.yml")["admin"]["repo"] is None  # not set: the deploy names it
+    assert admin.repo_of(None, site_from_file(ROOT / "mkdocs.yml").admin, {}) is None  # nor GitHub Actions
     page = BeautifulSoup((built_site / "admin" / "index.html").read_text(encoding="utf-8"), "lxml")
-    assert page.find("script") is None
-    assert "extra.admin.repo" in text(page.find("main")) and "chưa dùng được" in text(page.find("main"))
+    assert page.find("script") is None and page.find(id="publish-status") is None
+    assert "GITHUB_REPOSITORY" in text(page.find("main")) and "chưa dùng được" in text(page.find("main"))
+
+
+def test_the_repository_comes_from_the_settings_else_from_github_actions():
+    environ = {"GITHUB_REPOSITORY": "xa-vi-du/trang"}
+    assert admin.repo_of(None, AdminSettings(repo=None), environ) == "xa-vi-du/trang"
+    assert admin.repo_of(None, AdminSettings(repo="khac/kho"), environ) == "khac/kho"
+    assert admin.repo_of("https://github.com/a/b.git", AdminSettings(repo="khac/kho"), environ) == "a/b"
+    assert admin.repo_of(None, AdminSettings(repo=None), {}) is None
+
+
+def test_the_app_page_uses_the_sites_colours_and_fonts():
+    """admin.css declares the site's palette (its notice looks like the site): the same values."""
+    site_css = (ROOT / "docs" / "assets" / "css" / "extra.css").read_text(encoding="utf-8")
+    own_css = (Path(admin.__file__).parent / "templates" / "admin.css").read_text(encoding="utf-8")
+
+    def declared(css: str, name: str) -> str:
+        found = re.search(rf"{re.escape(name)}:\s*([^;]+);", css)
+        assert found, name
+        return " ".join(found[1].split())
+    for site_name, own_name in (("--md-primary-fg-color", "--primary"), ("--md-primary-fg-color--dark", "--primary-dark"),
+                                ("--md-typeset-a-color", "--link"), ("--md-default-fg-color--light", "--text-light"),
+                                ("--gold", "--gold"), ("--md-text-font-family", "--font")):
+        assert declared(own_css, own_name) == declared(site_css, site_name), own_name
 
 
 def test_admin_csp_is_its_own_and_every_other_page_keeps_the_sites(built_site, pages):
@@ -198,14 +232,11 @@ def test_build_fails_clearly_without_the_npm_package(tmp_path):
 
 @pytest.fixture(scope="session")
 def admin_repo(tmp_path_factory) -> Path:
-    """A copy of the sources with an (example) repository set, and its build."""
+    """A copy of the sources built as GitHub Actions builds it, for an (example) repository:
+    nothing set in the settings, the repository from GITHUB_REPOSITORY (the first deploy)."""
     tmp = tmp_path_factory.mktemp("admin")
     repo = make_site_copy(tmp)
-    config = repo / "mkdocs.yml"
-    source = config.read_text(encoding="utf-8")
-    assert "\n    repo: null" in source
-    config.write_text(source.replace("    repo: null", EXAMPLE_REPO_SETTING, 1), encoding="utf-8")
-    run_build(repo / "site", config=config)
+    run_build(repo / "site", config=repo / "mkdocs.yml", github_repository=admin_mock.EXAMPLE_REPO)
     return repo
 
 
@@ -377,3 +408,226 @@ def test_without_the_english_half_the_app_does_not_save(app):
     in_flight.stop()
     assert github.commits == []
     assert not any("createCommitOnBranch" in q for q in github.queries)
+
+
+# The commune's yearly parts in the app ----------------------------------------------------
+
+def front_matter_and_body(data: bytes) -> tuple[dict, str]:
+    text = data.decode("utf-8")
+    _, meta, body = text.split("---\n", 2)
+    return yaml.safe_load(meta), body
+
+
+def yaml_of(data: bytes) -> dict:
+    return yaml.safe_load(data.decode("utf-8"))
+
+
+def present(value):
+    """What a settings file says: the app leaves an empty optional field out of the file
+    (config.py, omit_empty_optional_fields), and the build reads a missing one as empty."""
+    if isinstance(value, dict):
+        return {k: present(v) for k, v in value.items() if v is not None}
+    return [present(v) for v in value] if isinstance(value, list) else value
+
+
+def open_entry(ui, collection: str, entry: str, first_field: str):
+    ui.page.evaluate(f"location.hash = '#/collections/{collection}/entries/{entry}'")
+    ui.field(first_field).wait_for()
+
+
+def saved(ui, github) -> dict[str, bytes]:
+    with ui.page.expect_response(lambda r: "graphql" in r.url and "createCommitOnBranch" in (
+            r.request.post_data or "")):
+        ui.save()
+    # The app closes the entry once it is saved: then the next step can start.
+    ui.page.locator(ui.PANES[0]).wait_for(state="detached")
+    return admin_mock.committed_files(github.commits[-1])
+
+
+# (collection, entry, its file, a field to change, the value typed, the value read back)
+ROUND_TRIPS = [
+    ("settings", "commune", "data/commune.yml", "phone", "024 0000 0000", "024 0000 0000"),
+    ("settings", "nomination", "data/nomination.yml", "office.vi", "Phòng Văn hóa - Xã hội (ví dụ)",
+     "Phòng Văn hóa - Xã hội (ví dụ)"),
+    ("settings", "kit_words", "data/kit/words.yml", "post.en", "An example post.", "An example post."),
+    ("edition", "2025", "data/editions/2025.yml", "plan.number", "999/KH-UBND (ví dụ)", "999/KH-UBND (ví dụ)"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("collection, entry, path, key, typed, expected", ROUND_TRIPS,
+                         ids=[f"{c}-{e}" for c, e, *_ in ROUND_TRIPS])
+def test_a_settings_entry_saves_only_what_was_changed(app, admin_repo, collection, entry, path, key, typed, expected):
+    ui, github, _ = app
+    ui.open().sign_in()
+    open_entry(ui, collection, entry, key.split(".")[0])
+    # Opened and left alone, there is nothing to save: the file stays as it is, byte for byte.
+    assert ui.page.get_by_role("button", name="Lưu", exact=True).is_disabled()
+    ui.type(key, typed)
+    files = saved(ui, github)
+    assert list(files) == [path]
+    before, after = yaml_of((admin_repo / path).read_bytes()), yaml_of(files[path])
+    *parents, last = key.split(".")
+    target = before
+    for part in parents:
+        target = target[part]
+    target[last] = expected
+    assert present(after) == present(before), "only the changed field differs"
+    # And the build reads what the app wrote.
+    from innovation_day.settings.schema import load_text, read
+    from innovation_day.settings.models import FILES, EditionFile
+    model = next((f.model for f in FILES if f.path == path), EditionFile)
+    errors = BuildErrors("t")
+    assert read(model, load_text(files[path].decode()), path, errors, site_settings.site().languages), errors.problems
+
+
+PAGE_TRIPS = [
+    ("plan", "2025", "docs/ke-hoach/2025", "title", "Kế hoạch năm 2025 (ví dụ)"),
+    ("policy", "chinh-sach-nghi-quyet-57", "docs/chinh-sach/nghi-quyet-57", "reviewed", "2026-11-30"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("collection, entry, stem, key, typed", PAGE_TRIPS, ids=[c for c, *_ in PAGE_TRIPS])
+def test_a_page_saved_by_the_app_keeps_its_text_and_front_matter(app, admin_repo, collection, entry, stem, key, typed):
+    ui, github, _ = app
+    ui.open().sign_in()
+    open_entry(ui, collection, entry, key)
+    assert ui.page.get_by_role("button", name="Lưu", exact=True).is_disabled()
+    if key == "reviewed":
+        ui.date(key, typed)
+    else:
+        ui.type(key, typed)
+    files = saved(ui, github)
+    assert set(files) <= {f"{stem}.md", f"{stem}.en.md"} and f"{stem}.md" in files
+    for path, data in files.items():
+        meta_before, body_before = front_matter_and_body((admin_repo / path).read_bytes())
+        meta_after, body_after = front_matter_and_body(data)
+        # The text, its {{ … }} values, <!-- insert: … --> markers and tables, byte for byte.
+        assert body_after == body_before
+        changed = {k for k in meta_before.keys() | meta_after.keys() if meta_before.get(k) != meta_after.get(k)}
+        assert changed <= {key}, changed
+    assert str(front_matter_and_body(files[f"{stem}.md"])[0][key]) == typed
+
+
+
+
+@pytest.mark.browser
+def test_next_year_is_added_entirely_in_the_app(app, admin_repo, built_site, tmp_path):
+    """The yearly step as staff take it: a new edition, then its plan in both languages, left
+    blank where the commune has not published them yet; the site then presents the new year."""
+    year = max(e.year for e in site_settings.site().editions) + 2
+    ui, github, _ = app
+    ui.open().sign_in()
+    ui.new_entry("edition", "year")
+    ui.type("year", str(year))
+    ui.date("day", f"{year}-10-01")
+    ui.type("name.vi", f"Ngày hội Đổi mới sáng tạo quốc gia 01-10 năm {year}")
+    ui.type("name.en", f"National Innovation Day, 1 October {year}")
+    files = saved(ui, github)
+    assert list(files) == [f"data/editions/{year}.yml"]
+
+    ui.new_entry("plan", "edition")
+    ui.type("edition", str(year))
+    ui.type("title", f"Kế hoạch năm {year}")
+    ui.type("description", f"Kế hoạch của UBND xã hưởng ứng Ngày hội Đổi mới sáng tạo quốc gia 01-10 năm {year}: "
+                           "chưa được công bố.")
+    ui.show_english("title")
+    ui.type("title", f"The {year} plan", pane=1)
+    ui.type("description", f"The commune's plan for National Innovation Day, 1 October {year}: not yet published.",
+            pane=1)
+    files.update(saved(ui, github))
+    assert sorted(files) == [f"data/editions/{year}.yml", f"docs/ke-hoach/{year}.en.md", f"docs/ke-hoach/{year}.md"]
+
+    # The strict build takes the app's files, and the home page presents the new year.
+    _, site = build_with(tmp_path, files)
+    unknown = vi_label("edition.unknown")
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert str(year) in text(home.find("h1").parent) or str(year) in text(home.select_one("main"))
+    assert unknown in text(home.select_one("main"))
+    plan = BeautifulSoup((site / "ke-hoach" / str(year) / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert vi_label("edition.blank").split("{")[0].strip()[:20] in text(plan.select_one("main"))
+    # The earlier year stays published word for word.
+    for page in ("ke-hoach/2025/", "en/ke-hoach/2025/"):
+        before = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "lxml")
+        after = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "lxml")
+        assert text(after.select_one("article")) == text(before.select_one("article"))
+# Publishing status (issue 24 item 3) -----------------------------------------------------
+
+def blocking_errors() -> list[str]:
+    errors = BuildErrors("Tin tức / News")
+    errors.add("docs/tin-tuc/2025-10-02-vi-du.md", "date", "không phải ngày hợp lệ 'soon' (viết YYYY-MM-DD)",
+               "not a valid date 'soon' (write YYYY-MM-DD)")
+    errors.add("docs/guong-sang-tao/vi-du.en.md", "photo_alt", "thiếu mô tả ảnh", "the photo's description is missing")
+    return errors.problems
+
+
+@pytest.mark.browser
+def test_a_blocked_change_shows_in_the_app_with_its_file_and_field(app):
+    ui, github, seen = app
+    script = load_script("publishing_issue")
+    lines = blocking_errors()
+    # The failed run of the branch's head, and the issue the deploy workflow's report job writes.
+    github.runs = [admin_mock.deploy_run("failure")]
+    github.issues = [{"number": 7, "user": {"login": script.BOT}, "labels": [{"name": script.LABEL}],
+                      "body": script.issue_body(lines, github.runs[0]["html_url"], admin_mock.HEAD)}]
+    ui.open()
+    panel = ui.page.locator("#publish-status")
+    assert panel.is_hidden() and github.calls == [], "nothing is asked of GitHub before sign-in"
+    ui.sign_in()
+    panel.get_by_text("chưa được đăng").wait_for()
+    items = panel.locator("[data-errors] li")
+    items.first.wait_for()
+    assert items.all_inner_texts() == lines
+    for line in lines:
+        where = line.split(": ", 1)[0]  # file › field
+        assert panel.locator("code", has_text=where).is_visible()
+    assert panel.get_by_role("link", name=re.compile("Xem lần dựng")).get_attribute("href") == github.runs[0]["html_url"]
+    # With the signed-in token, and only GitHub's API (the page's CSP): nothing refused.
+    status_calls = [i for i, call in enumerate(github.calls) if "/actions/" in call or "/issues" in call]
+    assert status_calls and all(github.authorizations[i] == f"Bearer {admin_mock.EXAMPLE_TOKEN}" for i in status_calls)
+    assert all(u.startswith(REFUSED_BY_DESIGN) for u in seen["refused"]), seen["refused"]
+    assert seen["errors"] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("run, words", [
+    (admin_mock.deploy_run("success"), "đã được đăng"),
+    (admin_mock.deploy_run("success", head_sha="0" * 40), "đang được đăng"),  # the head has no run yet
+    (admin_mock.deploy_run(None), "đang được đăng"),                          # its run is not finished
+], ids=["published", "head-not-run-yet", "running"])
+def test_the_app_shows_whether_the_latest_change_is_published(app, run, words):
+    ui, github, _ = app
+    github.runs = [run]
+    ui.open().sign_in()
+    panel = ui.page.locator("#publish-status")
+    panel.locator("summary").get_by_text(words).wait_for()
+    assert panel.locator("[data-errors] li").count() == 0
+    # Closed unless something must be fixed: one line over the app.
+    assert panel.locator("details").get_attribute("open") is None
+
+
+@pytest.mark.browser
+def test_the_app_says_when_the_daily_rebuild_has_stopped(app):
+    ui, github, _ = app
+    github.runs = [admin_mock.deploy_run("success", hours_ago=3 * 24)]
+    ui.open().sign_in()
+    panel = ui.page.locator("#publish-status")
+    panel.get_by_text("chưa được dựng lại hơn một ngày").wait_for()  # visible: the panel opened itself
+    assert panel.locator("summary").get_by_text("đã được đăng").is_visible()
+
+
+@pytest.mark.browser
+def test_the_not_set_up_notice_looks_like_the_site(browser, server):
+    page = browser.new_page()
+    try:
+        page.goto(server)
+        header = page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
+        font = page.locator("body").evaluate("e => getComputedStyle(e).fontFamily")
+        page.goto(server + "admin/")
+        band = page.locator(".admin-unset__site")
+        assert band.evaluate("e => getComputedStyle(e).backgroundColor") == header
+        assert page.locator(".admin-unset").evaluate("e => getComputedStyle(e).fontFamily") == font
+        assert page.get_by_role("heading", name="Trang biên tập chưa dùng được").is_visible()
+    finally:
+        page.close()

@@ -15,12 +15,13 @@ from conftest import make_site_copy, run_build
 from innovation_day.content import front_matter
 from innovation_day.content.twins import check_twins
 from innovation_day.errors import BuildError, BuildErrors
-from innovation_day.settings.config import site_from_file
-from innovation_day.settings.pages import environment, render_page
+from innovation_day.settings.mkdocs_file import site_from_file
+from innovation_day.settings.page_templating import environment, render_page
 from innovation_day.settings.site import load_site
 from innovation_day.templates import environment as templates
 from kit_helpers import ROOT
 from site_settings import edition
+from site_settings import load_with as settings_with
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +29,8 @@ def site():
     return site_from_file(ROOT / "mkdocs.yml")
 
 
-def load_with(site, change=None, site_url=None):
-    extra = copy.deepcopy(dict(site.extra))
-    if change:
-        change(extra)
-    return load_site(site.root, site.docs_dir, site_url or site.site_url, site.texts, extra, site.languages)
+def load_with(site, changes=None, site_url=None):
+    return settings_with(site, changes or {}, site_url)
 
 
 def build_output(repo, tmp_path):
@@ -86,8 +84,10 @@ def test_a_missing_twin_fails_the_build_naming_both_files(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("file, pattern, replacement, field", [
     (edition().source, r"\nday: \d{4}-\d\d-\d\d\n", "\n", f"{edition().source} › day"),
-    ("mkdocs.yml", r'text: "#[0-9A-Fa-f]{6}"', 'text: "#E05050"', "mkdocs.yml › extra.kit.colours"),
-], ids=["edition", "kit"])
+    ("data/kit.yml", r'text: "#[0-9A-Fa-f]{6}"', 'text: "#E05050"', "data/kit.yml › colours"),
+    ("data/nomination.yml", r"\ndeadline: .*\n", "\ndeadline: soon\n", "data/nomination.yml › deadline: “soon”"),
+    ("data/commune.yml", r"\nphone: .*\n", "\nphone: 24000000\n", "data/commune.yml › phone: “24000000”"),
+], ids=["edition", "kit", "nomination", "commune"])
 def test_a_bad_setting_fails_the_build_naming_the_field(tmp_path, file, pattern, replacement, field):
     repo = make_site_copy(tmp_path)
     config = repo / file
@@ -97,6 +97,7 @@ def test_a_bad_setting_fails_the_build_naming_the_field(tmp_path, file, pattern,
     code, output = build_output(repo, tmp_path)
     assert code != 0
     assert field in output
+    assert "Traceback" not in output, output
 
 
 @pytest.mark.slow
@@ -137,9 +138,9 @@ def test_a_review_date_must_be_a_past_date(site):
 def test_a_policy_page_without_a_recent_review_is_named(site):
     import datetime as dt
 
-    review = site.extra["review"]
-    section = review["sections"][0]
-    old = site.today - dt.timedelta(days=review["max_days"] + 1)
+    review = site.review
+    section = review.sections[0]
+    old = site.today - dt.timedelta(days=review.max_days + 1)
     assert "no review recorded" in front_matter.stale_review({}, f"{section}/x.md", review, site.today)
     assert "over" in front_matter.stale_review({"reviewed": old}, f"{section}/x.md", review, site.today)
     assert front_matter.stale_review({"reviewed": site.today}, f"{section}/x.md", review, site.today) is None

@@ -34,6 +34,7 @@ def test_a_rebuild_in_the_same_process_equals_a_fresh_build(built_site, tmp_path
 
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)  # as run_build: the same in CI
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     for run in ("first", "again"):
         build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / run), strict=True))
@@ -107,7 +108,7 @@ def test_a_recorded_review_is_shown_in_the_pages_language(tmp_path):
     run_build(site, config=repo / "mkdocs.yml")
     vi = (site / "chinh-sach/thuat-ngu/index.html").read_text(encoding="utf-8")
     en = (site / "en/chinh-sach/thuat-ngu/index.html").read_text(encoding="utf-8")
-    from innovation_day.settings.config import site_from_file
+    from innovation_day.settings.mkdocs_file import site_from_file
 
     t = site_from_file(ROOT / "mkdocs.yml").t
     for lang, html in (("vi", vi), ("en", en)):

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from conftest import ROOT, make_site_copy, run_build, text
-from innovation_day.settings.config import site_from_file
+from innovation_day.settings.mkdocs_file import site_from_file
 from innovation_day.settings.dates import format_date
 from innovation_day.settings.timeline import status
 from site_settings import full_edition
@@ -244,7 +244,7 @@ def test_campaign_wording_is_told_in_the_past_once_the_period_is_over(before, so
     page says they are what was used then, with the period's dates."""
     import dataclasses
 
-    from innovation_day.settings.pages import environment, render_page
+    from innovation_day.settings.page_templating import environment, render_page
     from innovation_day.templates import environment as templates
 
     edition, lang = full_edition(before), before.languages.of_source(source)

@@ -63,8 +63,8 @@ FIGURES = [
     ("chinh-sach/ngay-hoi-dmst/", "hằng năm", "every year"),
     ("chinh-sach/ngay-hoi-dmst/", "lần đầu tiên", "first"),
     # The edition's theme and slogan, as mkdocs.yml sets them (the English page quotes the Vietnamese slogan).
-    ("chinh-sach/ngay-hoi-dmst/", EDITION["theme"]["vi"], EDITION["theme"]["en"]),
-    ("chinh-sach/ngay-hoi-dmst/", EDITION["slogan"]["vi"], EDITION["slogan"]["vi"]),
+    ("chinh-sach/ngay-hoi-dmst/", EDITION.theme["vi"], EDITION.theme["en"]),
+    ("chinh-sach/ngay-hoi-dmst/", EDITION.slogan["vi"], EDITION.slogan["vi"]),
     ("chinh-sach/ngay-hoi-dmst/", "22/9/2025", "22 September"),
     ("chinh-sach/ngay-hoi-dmst/", "05/10/2025", "5 October 2025"),
     ("chinh-sach/ngay-hoi-dmst/", "4652/BKHCN-ĐMST ngày 14/9/2025", "4652/BKHCN-ĐMST, 14 September 2025"),
@@ -191,7 +191,7 @@ def test_timeline_lists_the_milestones_in_order(soup_of, lang):
 
 def test_english_pages_mark_vietnamese_quotes(soup_of):
     quoted = [text_of(span) for span in article(soup_of, "en/chinh-sach/ngay-hoi-dmst/").select('span[lang="vi"]')]
-    assert f"“{EDITION['theme']['vi']}”" in quoted
+    assert f"“{EDITION.theme['vi']}”" in quoted
 
 
 @pytest.mark.parametrize("page, lang", pages_in_both_languages()

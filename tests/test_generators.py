@@ -1,6 +1,6 @@
 """The build's generators as plain functions of the settings: no MkDocs, no build.
 
-Each test reads mkdocs.yml as the build does (innovation_day.settings.config),
+Each test reads mkdocs.yml as the build does (innovation_day.settings.mkdocs_file),
 then calls one concern directly and reads its output back as a user would.
 """
 
@@ -27,13 +27,13 @@ from innovation_day.kit.build import Kit
 from innovation_day.kit.cache import Cache
 from innovation_day.output import assets
 from innovation_day.output.stylesheet import known_names, purge
-from innovation_day.settings.config import read_config, site_from_file
+from innovation_day.settings.mkdocs_file import read_config, site_from_file
 from innovation_day.settings.dates import format_date
 from innovation_day.settings.editions import read_editions
 from innovation_day.settings.site import load_site
 from innovation_day.templates import environment, relative_url
 from kit_helpers import ROOT, texts
-from site_settings import full_edition
+from site_settings import full_edition, load_with
 
 SITE_URL = "https://example.github.io/thu-nghiem/"
 
@@ -89,16 +89,19 @@ def test_an_edition_waiting_for_its_plan_may_leave_its_words_null(site, tmp_path
 
 
 def test_every_settings_problem_is_reported_in_one_pass(site, tmp_path):
-    extra = copy.deepcopy(dict(site.extra))
-    extra["news"]["per_page"] = 0
-    extra["photos"]["widths"] = "large"
-    extra["kit"]["colours"]["text"] = extra["kit"]["colours"]["background"]
+    def options(raw):
+        raw["news"]["per_page"] = 0
+        raw["photos"]["widths"] = "large"
     root = edition_copy(site, tmp_path, lambda raw: raw["theme"].pop("en"))
     with pytest.raises(BuildError) as failure:
-        load_site(root, site.docs_dir, "not an address", site.texts, extra, site.languages)
+        load_with(dataclasses.replace(site, root=root), {
+            "data/site.yml": options,
+            "data/kit.yml": lambda kit: kit["colours"].update(text=kit["colours"]["background"])},
+            site_url="not an address")
     message = str(failure.value)
-    for field in ("site_url", "extra.news.per_page", "extra.photos.widths", "extra.kit.colours"):
-        assert f"mkdocs.yml › {field}" in message, message
+    for field in ("mkdocs.yml › site_url", "data/site.yml › news.per_page", "data/site.yml › photos.widths",
+                  "data/kit.yml › colours"):
+        assert field in message, message
     assert f"{full_edition(site).source} › theme.en" in message, message
     assert "5 problem(s)" in message
 
@@ -137,7 +140,7 @@ def test_the_qr_code_reads_back_as_the_site_address(kit, tmp_path):
 
 def test_a_changed_date_format_makes_new_print_files(kit, monkeypatch):
     first = kit.generate_one("print")["ap-phich-a4.pdf"]
-    start = kit.edition["response"]["start"]
+    start = kit.edition.response["start"]
     written = format_date(start, "vi")
     assert written in PdfReader(first).pages[0].extract_text()
     # Another way of writing dates (as if settings/dates.py changed): the print files follow.
@@ -158,9 +161,9 @@ def test_an_unchanged_kit_is_taken_from_the_cache(kit):
 def test_the_calendar_holds_the_editions_dates(site):
     edition = full_edition(site)
     data = calendar.calendar_data(site, edition, "en")
-    parsed = Calendar.from_ical(calendar.calendar(data, edition["year"], dt.datetime(2025, 1, 1)))
+    parsed = Calendar.from_ical(calendar.calendar(data, edition.year, dt.datetime(2025, 1, 1)))
     events = {str(e["summary"]): e for e in parsed.walk("VEVENT")}
-    response, expo = edition["response"], edition["expo"]
+    response, expo = edition.response, edition.expo
     assert len(events) == 2
     period = next(e for e in events.values() if e.decoded("dtstart") == response["start"])
     assert period.decoded("dtend") == response["end"] + dt.timedelta(days=1)
@@ -170,15 +173,15 @@ def test_the_calendar_holds_the_editions_dates(site):
 
 def test_print_inputs_name_every_word_drawn(kit):
     words = prints.inputs(kit)["design"]
-    assert words["slogan"] == kit.edition["slogan"]["vi"]
-    assert format_date(kit.edition["response"]["end"], "vi") in words["dates"]
+    assert words["slogan"] == kit.edition.slogan["vi"]
+    assert format_date(kit.edition.response["end"], "vi") in words["dates"]
 
 
 # Content ---------------------------------------------------------------------
 
 def test_list_pages_front_matter_is_written_as_yaml(site, tmp_path):
     photos = Photos(site.docs_dir, site.photos, site.root / CACHE, environment("content", html_layout=True))
-    tricky = dataclasses.replace(site, news=dataclasses.replace(site.news, per_page=1))
+    tricky = dataclasses.replace(site, options=dataclasses.replace(site.options, news=dataclasses.replace(site.news, per_page=1)))
     news = News(tricky, photos, environment("content", html_layout=True))
     made = news.paging_pages(site.languages.default)
     assert len(made) == len(news.items) - 1
@@ -228,25 +231,25 @@ def test_the_status_line_follows_the_build_date(site):
     from innovation_day.settings.timeline import status
 
     edition = full_edition(site)
-    start, end = edition["response"]["start"], edition["response"]["end"]
-    expo = edition["expo"]["start"]
+    start, end = edition.response["start"], edition.response["end"]
+    expo = edition.expo["start"]
     for lang in site.languages.codes:
         t = site.t(lang)
-        fields = {"start": format_date(start, lang), "end": format_date(end, lang), "year": edition["year"]}
+        fields = {"start": format_date(start, lang), "end": format_date(end, lang), "year": edition.year}
         before = status(edition, start - dt.timedelta(days=10), t, lang)
         assert before.state == "before" and before.text == t("status.before", **fields).replace("{days}", "10")
         assert status(edition, start - dt.timedelta(days=1), t, lang).text == t("status.before.one", **fields)
         during = status(edition, start, t, lang)
         assert during.state == "during" and during.text == t("status.during", **fields)
-        assert edition["expo"]["name"] in status(edition, expo, t, lang).text
+        assert edition.expo["name"] in status(edition, expo, t, lang).text
         after = status(edition, end + dt.timedelta(days=1), t, lang)
         assert after.state == "after" and after.text == t("status.after", **fields)
 
 
 def test_past_events_are_not_offered_to_a_calendar(site, tmp_path):
     edition = full_edition(site)
-    end = max(edition["response"]["end"], edition["expo"]["end"])
-    for day, offered in ((edition["response"]["start"], True), (end + dt.timedelta(days=1), False)):
+    end = max(edition.response["end"], edition.expo["end"])
+    for day, offered in ((edition.response["start"], True), (end + dt.timedelta(days=1), False)):
         later = dataclasses.replace(site, today=day)
         kit = Kit(later, edition)
         section = calendar.section(kit, site.languages.default, lambda name: name)

@@ -10,7 +10,7 @@ from conftest import ROOT
 from site_settings import settings, shown_date, edition
 
 EDITION = edition()
-THEME, SLOGAN = EDITION["theme"], EDITION["slogan"]
+THEME, SLOGAN = EDITION.theme, EDITION.slogan
 # The dates the edition has so far: 1 October, and the campaign period and expo once set.
 KEY_DATES = (EDITION.day,) + ((EDITION.response["start"], EDITION.response["end"]) if EDITION.response else ()) + (
     (EDITION.expo["start"], EDITION.expo["end"]) if EDITION.expo else ())
@@ -44,7 +44,7 @@ def test_status_line_is_in_the_html_for_the_build_date(soup_of, page):
     """True with JavaScript off: the build writes the status for its own date."""
     import datetime as dt
 
-    from innovation_day.settings.config import site_from_file
+    from innovation_day.settings.mkdocs_file import site_from_file
     from innovation_day.settings.timeline import status
 
     site = site_from_file(ROOT / "mkdocs.yml")

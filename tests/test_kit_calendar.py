@@ -29,16 +29,16 @@ def test_calendar_has_the_response_period_and_the_expo_as_all_day_events(built_s
     response, expo = events
     day = dt.timedelta(days=1)     # DTEND is the day after the last day, as RFC 5545 counts
     assert (response.decoded("DTSTART"), response.decoded("DTEND")) == (
-        EDITION["response"]["start"], EDITION["response"]["end"] + day)
-    assert (expo.decoded("DTSTART"), expo.decoded("DTEND")) == (EDITION["expo"]["start"], EDITION["expo"]["end"] + day)
+        EDITION.response["start"], EDITION.response["end"] + day)
+    assert (expo.decoded("DTSTART"), expo.decoded("DTEND")) == (EDITION.expo["start"], EDITION.expo["end"] + day)
     for event in events:
         assert type(event.decoded("DTSTART")) is dt.date           # DATE values: no time, no time zone
         assert event.decoded("DTSTAMP").tzinfo is not None         # DTSTAMP in UTC
         assert str(event["UID"])
         assert str(event["URL"]).startswith(site_url)
-    assert EDITION["expo"]["name"] in str(expo["SUMMARY"])
-    assert str(expo["LOCATION"]) == EDITION["expo"]["venue"][lang]
-    assert EDITION["theme"][lang] in str(response["DESCRIPTION"])
+    assert EDITION.expo["name"] in str(expo["SUMMARY"])
+    assert str(expo["LOCATION"]) == EDITION.expo["venue"][lang]
+    assert EDITION.theme[lang] in str(response["DESCRIPTION"])
 
 
 def test_uids_are_stable_and_shared_by_both_languages(built_site):
@@ -49,7 +49,7 @@ def test_uids_are_stable_and_shared_by_both_languages(built_site):
 def test_raw_file_is_rfc_5545(built_site):
     raw = (built_site / DOWNLOADS / "ngay-hoi-dmst-vi.ics").read_bytes()
     assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.rstrip().endswith(b"END:VCALENDAR")
-    start, after = EDITION["response"]["start"], EDITION["response"]["end"] + dt.timedelta(days=1)
+    start, after = EDITION.response["start"], EDITION.response["end"] + dt.timedelta(days=1)
     assert f"DTSTART;VALUE=DATE:{start:%Y%m%d}".encode() in raw and f"DTEND;VALUE=DATE:{after:%Y%m%d}".encode() in raw
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))     # folded lines
 
@@ -65,7 +65,7 @@ def test_add_to_calendar_only_while_an_event_is_ahead(soup_of, built_site, site_
     past = soup_of(page).select_one(".kit-calendar--past")
     if over:
         assert link is None, "a past event offered to a calendar"
-        assert past is not None and str(edition["year"]) in past.get_text()
+        assert past is not None and str(edition.year) in past.get_text()
         return
     assert past is None and link is not None
     path = urljoin(site_url + page, link["href"])[len(site_url):]

@@ -9,11 +9,10 @@ from urllib.parse import urljoin
 import pytest
 from PIL import Image
 
-from kit_helpers import DOWNLOADS, KIT_EDITION, SITE_FILES, current_kit, settings, texts
-from site_settings import shown_date, edition
+from kit_helpers import DOWNLOADS, KIT_EDITION, NOTES, SITE_FILES, current_kit, settings, texts
+from site_settings import data, shown_date, edition
 
-EXTRA = settings()["extra"]
-KIT = EXTRA["kit"]
+KIT = data("data/kit.yml")
 PAGES = {"vi": "tai-lieu/", "en": "en/tai-lieu/"}
 
 
@@ -39,6 +38,7 @@ def test_every_link_and_image_on_the_kit_page_exists(soup_of, built_site, site_u
     for artwork in KIT["artworks"]:
         assert {f"{artwork['file']}.pdf", f"{artwork['file']}.png"} <= own
     assert {"loa-phat-thanh.txt", "bai-dang-vi.txt", "bai-dang-en.txt", "anh-chia-se.png"} <= own
+    assert set(NOTES.values()) <= own, "the print shop's note, in both languages"
     assert {f"{SITE_FILES}/ma-qr.svg", f"{SITE_FILES}/ma-qr.png"} <= downloads
     ahead = built_on <= edition().last_day
     assert (f"ngay-hoi-dmst-{lang}.ics" in own) is ahead, "a calendar only while its events are ahead"
@@ -56,7 +56,7 @@ def test_previews_have_alt_text_and_their_real_size(soup_of, built_site, site_ur
             assert (int(img["width"]), int(img["height"])) == picture.size, img["src"]
     previews = soup_of(PAGES[lang]).select(".kit-previews img")
     assert len(previews) == len(KIT["artworks"])
-    assert all(edition()["slogan"]["vi"] in img["alt"] for img in previews)
+    assert all(edition().slogan["vi"] in img["alt"] for img in previews)
 
 
 @current_kit
@@ -95,10 +95,10 @@ def test_loudspeaker_text_is_one_to_two_minutes_of_vietnamese_from_the_settings(
     assert unicodedata.is_normalized("NFC", text) and not raw.startswith(b"\xef\xbb\xbf")
     assert 180 <= len(text.split()) <= 300
     edition = KIT_EDITION
-    expo_start = edition["expo"]["start"]
-    for needle in (edition["theme"]["vi"], edition["slogan"]["vi"], shown_date(edition["response"]["start"], "vi"),
-                   shown_date(edition["response"]["end"], "vi"), f"{expo_start.day:02d}/{expo_start.month}",
-                   shown_date(edition["expo"]["end"], "vi"), EXTRA["kit"]["search_words"], "Nghị quyết số 57-NQ/TW", "mã QR"):
+    expo_start = edition.expo["start"]
+    for needle in (edition.theme["vi"], edition.slogan["vi"], shown_date(edition.response["start"], "vi"),
+                   shown_date(edition.response["end"], "vi"), f"{expo_start.day:02d}/{expo_start.month}",
+                   shown_date(edition.expo["end"], "vi"), KIT["search_words"], "Nghị quyết số 57-NQ/TW", "mã QR"):
         assert needle in text, needle
     # A web address is not read aloud: listeners are told where the QR code is and what to search for.
     assert site_url not in text and "http" not in text
@@ -112,7 +112,7 @@ def test_loudspeaker_text_is_one_to_two_minutes_of_vietnamese_from_the_settings(
 def test_posts_in_both_languages_link_to_the_site(built_site, soup_of, site_url):
     for lang, home in (("vi", site_url), ("en", site_url + "en/")):
         text = (built_site / DOWNLOADS / f"bai-dang-{lang}.txt").read_text(encoding="utf-8")
-        assert home in text and edition()["theme"][lang] in text
+        assert home in text and edition().theme[lang] in text
         assert len(text.split()) < 120
     blocks = soup_of("tai-lieu/").select(".kit-post")
     assert [b["lang"] for b in blocks] == ["vi", "en"]

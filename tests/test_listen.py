@@ -18,10 +18,11 @@ import yaml
 
 from conftest import Visit, heading
 from kit_helpers import settings
+from site_settings import data
 from page_walk import AXE, AXE_RUN, AXE_TAGS, FRAMES
 
 ROOT = Path(__file__).resolve().parent.parent
-READING = settings()["extra"]["reading"]
+READING = data("data/site.yml")["reading"]
 STEPS = READING["text_scale"]
 PHONE_320 = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True}
 # Reading pages of each kind, in both languages where they exist.

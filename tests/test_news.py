@@ -66,13 +66,13 @@ def test_dates_read_naturally(lang, date_text, soup_of):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_home_page_shows_the_latest_three(lang, soup_of, site_url, built_on):
     from innovation_day.settings.dates import format_date
-    from kit_helpers import settings
+    from site_settings import data
 
     home = soup_of(BASE[lang])
     latest_heading = home.select_one("h2#latest-news")
     strings = yaml.safe_load((ROOT / f"data/strings/{lang}.yml").read_text(encoding="utf-8"))["site"]
     newest = items()[0][lang]["date"]
-    recent = (built_on - newest).days <= settings()["extra"]["news"]["recent_days"]
+    recent = (built_on - newest).days <= data("data/site.yml")["news"]["recent_days"]
     expected = strings["news.latest"] if recent else strings["news.latest.old"].replace(
         "{date}", format_date(newest, lang))
     assert heading(latest_heading) == expected
@@ -136,10 +136,12 @@ def test_feed_link_on_the_news_page(soup_of):
 @pytest.mark.slow
 def test_a_long_list_is_split_into_pages(tmp_path):
     repo = make_site_copy(tmp_path)
-    config = repo / "mkdocs.yml"
-    config.write_text(re.sub(r"per_page: \d+", "per_page: 2", config.read_text(encoding="utf-8")), encoding="utf-8")
+    options = repo / "data/site.yml"
+    text, count = re.subn(r"per_page: \d+", "per_page: 2", options.read_text(encoding="utf-8"))
+    assert count == 1
+    options.write_text(text, encoding="utf-8")
     site = tmp_path / "out"
-    run_build(site, config=config)
+    run_build(site, config=repo / "mkdocs.yml")
     from bs4 import BeautifulSoup
 
     total = -(-len(items()) // 2)

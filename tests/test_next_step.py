@@ -14,9 +14,10 @@ import yaml
 
 from conftest import heading, text
 from kit_helpers import DOWNLOADS, edition, settings
+from site_settings import data
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTRA = settings()["extra"]
+COMMUNE, NOMINATION, KIT = data("data/commune.yml"), data("data/nomination.yml"), data("data/kit.yml")
 HOME = {"vi": "", "en": "en/"}
 SECTION = {"vi": "ban-co-the-lam-gi", "en": "what-you-can-do"}
 CHANNELS = ("address", "phone", "email", "zalo", "facebook", "website")
@@ -58,7 +59,7 @@ def test_nomination_is_one_tap_from_home(soup_of, built_site, lang):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", ["", "guong-sang-tao/de-cu/"])
 def test_nomination_says_if_open_until_when_and_to_whom(soup_of, lang, page):
-    nomination = EXTRA["nomination"]
+    nomination = NOMINATION
     status = soup_of(HOME[lang] + page).select_one(".nomination-status")
     words = text(status)
     if not nomination["open"]:
@@ -73,13 +74,13 @@ def test_nomination_says_if_open_until_when_and_to_whom(soup_of, lang, page):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_forms_year_is_the_editions(soup_of, lang):
     sub = soup_of(f"{HOME[lang]}guong-sang-tao/de-cu/").select_one(".nomination-form .form-sub")
-    assert text(sub).endswith(f"năm {edition()['year']}")
+    assert text(sub).endswith(f"năm {edition().year}")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", ["", "lien-he/", "guong-sang-tao/de-cu/", "tai-lieu/", "ke-hoach/"])
 def test_channels_or_how_to_reach_the_commune_meanwhile(soup_of, lang, page):
-    commune = EXTRA["commune"]
+    commune = COMMUNE
     known = [key for key in CHANNELS if commune.get(key)]
     soup = soup_of(HOME[lang] + page)
     footer = text(soup.select_one(".md-copyright__channels"))
@@ -115,11 +116,11 @@ def test_the_loudspeaker_reads_no_web_address(built_site, site_url):
     speech = (built_site / DOWNLOADS / "loa-phat-thanh.txt").read_text(encoding="utf-8")
     host = site_url.split("//")[1].split("/")[0]
     assert "http" not in speech and host not in speech and "www" not in speech
-    assert "mã QR" in speech and EXTRA["kit"]["search_words"] in speech
+    assert "mã QR" in speech and KIT["search_words"] in speech
 
 
 def test_structured_data_has_no_channel_the_settings_do_not_hold(soup_of):
-    commune = EXTRA["commune"]
+    commune = COMMUNE
     data = json.loads(soup_of("").select_one('script[type="application/ld+json"]').string)
     organisation = data["@graph"][0]
     for key, field in (("phone", "telephone"), ("email", "email")):
@@ -138,15 +139,12 @@ def filled_site(tmp_path_factory):
 
     tmp = tmp_path_factory.mktemp("filled")
     repo = make_site_copy(tmp)
-    settings_file = repo / "mkdocs.yml"
+    # Written as staff type them, without quotes: the phone number keeps its leading 0.
     for key, value in FILLED.items():
-        content = settings_file.read_text(encoding="utf-8")
-        start = content.index(f"    {key}: null", content.index("  commune:"))
-        settings_file.write_text(content[:start] + f'    {key}: "{value}"' + content[start + len(f"    {key}: null"):],
-                                 encoding="utf-8")
-    edit(settings_file, "    deadline: null", "    deadline: 2025-10-05")
+        edit(repo / "data/commune.yml", f"\n{key}: null", f"\n{key}: {value}")
+    edit(repo / "data/nomination.yml", "\ndeadline: null", "\ndeadline: 2025-10-05")
     site = tmp / "site"
-    run_build(site, config=settings_file)
+    run_build(site, config=repo / "mkdocs.yml")
     return site
 
 

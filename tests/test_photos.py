@@ -183,8 +183,8 @@ def drop_line(path: Path, prefix: str) -> None:
 
 
 @pytest.mark.parametrize("breaking, where, vi, en", [
-    (lambda r: (r / "mkdocs.yml").write_text(re.sub(r"max_bytes: \d+", "max_bytes: 50000",
-                                                    (r / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"),
+    (lambda r: (r / "data/site.yml").write_text(re.sub(r"max_bytes: \d+", "max_bytes: 50000",
+                                                       (r / "data/site.yml").read_text(encoding="utf-8")), encoding="utf-8"),
      f"{ENTRY}.md › photo", f"ảnh {PHOTO} quá lớn ({KB} KB, tối đa 50 KB)",
      f"the photo {PHOTO} is too large ({KB} KB, at most 50 KB)"),
     (lambda r: (r / PHOTO).write_bytes(b"\x89PNG\r\n\x1a\n broken"),

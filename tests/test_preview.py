@@ -18,7 +18,7 @@ from kit_helpers import DOWNLOADS, print_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from innovation_day.kit.stamp import STAMP, is_local_address
+from innovation_day.settings.address import STAMP, is_local_address
 
 SCRIPT = ROOT / "scripts" / "check_site_url.py"
 STAMP_RED = (0xA4, 0x16, 0x1A)

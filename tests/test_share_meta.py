@@ -11,9 +11,10 @@ import pytest
 from PIL import Image
 
 from kit_helpers import settings
+from site_settings import data
 from site_settings import page_edition, site
 
-EXTRA = settings()["extra"]
+COMMUNE = data("data/commune.yml")
 CONFIG_I18N_EN = next(language for plugin in settings()["plugins"] if isinstance(plugin, dict) and "i18n" in plugin
                       for language in plugin["i18n"]["languages"] if language["locale"] == "en")
 
@@ -59,14 +60,14 @@ def test_share_title_is_the_page_title(soup_of):
 
 
 def test_commune_is_a_government_organisation_in_both_languages(pages, soup_of, site_url):
-    names = EXTRA["commune"]["name"]
+    names = COMMUNE["name"]
     for page in pages:
         organisation = jsonld(soup_of(page))[0]
         assert organisation["@type"] == "GovernmentOrganization"
         assert {organisation["name"], organisation["alternateName"]} == {names["vi"], names["en"]}
         assert organisation["url"].startswith(site_url)
         # Only the channels set in extra.commune: none are set now, so none appear.
-        commune = EXTRA["commune"]
+        commune = COMMUNE
         assert ("telephone" in organisation) == bool(commune.get("phone"))
         assert ("email" in organisation) == bool(commune.get("email"))
         assert ("streetAddress" in organisation["address"]) == bool(commune.get("address"))

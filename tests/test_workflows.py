@@ -58,7 +58,9 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
 def test_every_action_is_pinned_to_a_full_commit_sha(path: Path):
     uses = [step["uses"] for _, step in all_steps(load(path)) if "uses" in step]
     uses += [job["uses"] for job in load(path).get("jobs", {}).values() if "uses" in job]
-    assert uses, f"{path.name} uses no action?"
+    # (daily.yml runs only `gh`, no action: the YAML must still have been read.)
+    steps = [step for _, step in all_steps(load(path))]
+    assert uses or (steps and all("run" in step for step in steps)), f"{path.name} has no step?"
     for ref in uses:
         if ref.startswith("./"):
             continue  # a local action is the repository's own code
@@ -81,8 +83,17 @@ def test_every_workflow_declares_permissions_and_checkout_keeps_no_token(path: P
                 f"{path.name}/{job_id}: checkout should not persist the token in .git/config"
 
 
-def test_only_the_deploy_job_may_write_and_it_runs_nothing_else():
+# Every job that holds a write token, what it may write, and all it may run.
+WRITERS = {
+    ("deploy.yml", "deploy"): {"pages", "id-token"},
+    ("deploy.yml", "report"): {"issues"},
+    ("daily.yml", "rebuild"): {"actions"},
+}
+
+
+def test_only_three_jobs_may_write_and_they_run_no_third_party_code():
     """Third-party code (pip packages, MkDocs hooks, tests) must never hold a write token."""
+    seen = set()
     for path in WORKFLOWS:
         workflow = load(path)
         top = workflow.get("permissions")
@@ -92,9 +103,19 @@ def test_only_the_deploy_job_may_write_and_it_runs_nothing_else():
             writes = {scope for scope, level in granted.items() if level == "write"}
             if not writes:
                 continue
-            assert (path.name, writes) == ("deploy.yml", {"pages", "id-token"}), f"{path.name}/{job_id}: {granted}"
-            assert [s["uses"].split("@")[0] for s in job["steps"]] == ["actions/deploy-pages"], \
-                f"{path.name}/{job_id} holds a write token and runs more than deploy-pages"
+            seen.add((path.name, job_id))
+            assert WRITERS.get((path.name, job_id)) == writes, f"{path.name}/{job_id}: {granted}"
+            steps = job["steps"]
+            uses = [s["uses"].split("@")[0] for s in steps if "uses" in s]
+            runs = " ".join(s.get("run", "") for s in steps)
+            if job_id == "deploy":
+                assert uses == ["actions/deploy-pages"] and len(steps) == 1, \
+                    f"{path.name}/{job_id} holds a write token and runs more than deploy-pages"
+            else:
+                # Our own script or `gh`, nothing installed: no pip, npm, make or build.
+                assert set(uses) <= {"actions/checkout"}, f"{path.name}/{job_id}: {uses}"
+                assert not re.search(r"\b(pip|npm|npx|make|mkdocs|pytest)\b", runs), f"{path.name}/{job_id}: {runs}"
+    assert seen == set(WRITERS), f"writers declared but not found: {set(WRITERS) - seen}"
 
 
 def needs(job: dict) -> set[str]:
@@ -131,18 +152,56 @@ def test_deploy_publishes_only_the_commit_the_tests_passed():
         for step in job.get("steps", []):
             if step.get("uses", "").startswith("actions/checkout@"):
                 assert "ref" not in (step.get("with") or {}), f"{job_id} checks out another commit than the tested one"
-    # No condition lets a job run when the tests failed or were skipped.
-    for job in jobs.values():
+    # No condition lets a job that builds or publishes run when the tests failed or were
+    # skipped (the report job runs always, and publishes nothing: see below).
+    for job_id, job in jobs.items():
+        if job_id == "report":
+            continue
         assert not re.search(r"always\(\)|failure\(\)|cancelled\(\)", str(job.get("if", ""))), job.get("if")
 
 
-def test_deploy_runs_every_day_so_the_pages_are_never_a_day_old():
-    """The pages' dates and status lines are written at build time."""
+def test_publishing_has_no_schedule_that_github_could_disable():
+    """GitHub disables a scheduled workflow after 60 days without activity: not the one that publishes."""
     deploy = load(WORKFLOWS_DIR / "deploy.yml")
     assert deploy["on"]["push"]["branches"] == ["main"]
-    crons = [entry["cron"].split() for entry in deploy["on"].get("schedule", [])]
+    assert "schedule" not in deploy["on"], "deploy.yml must not be scheduled"
+    assert "workflow_dispatch" in deploy["on"], "daily.yml cannot start deploy.yml"
+
+
+def test_a_daily_rebuild_publishes_through_deploy_and_keeps_itself_enabled():
+    """The pages' dates and status lines are written at build time: rebuilt every day."""
+    daily = load(WORKFLOWS_DIR / "daily.yml")
+    crons = [entry["cron"].split() for entry in daily["on"].get("schedule", [])]
     assert any(c[2:] == ["*", "*", "*"] and "/" not in c[1] and "," not in c[1] for c in crons), \
         f"no daily run: {crons}"
+    [job] = daily["jobs"].values()
+    runs = [s["run"] for s in job["steps"]]
+    # It publishes only by starting deploy.yml (tests, build, deploy, report) on main.
+    assert any(re.search(r"\bgh workflow run deploy\.yml --ref main\b", r) for r in runs), runs
+    assert not any(re.search(r"mkdocs|deploy-pages|upload-pages", r) for r in runs)
+    # Keep-alive through the API with the run's own token: every scheduled workflow is
+    # enabled again each day (one left disabled on purpose stays so), and no commit is made.
+    scheduled = {p.name for p in WORKFLOWS if "schedule" in load(p)["on"]}
+    keep_alive = next(r for r in runs if "/enable" in r)
+    assert re.search(r"gh api --method PUT \"repos/\$GH_REPO/actions/workflows/\$workflow/enable\"", keep_alive)
+    listed = set(re.search(r"for workflow in ([^;]+);", keep_alive)[1].split())
+    assert listed == scheduled, f"scheduled workflows not kept alive: {scheduled - listed}"
+    assert "disabled_manually" in keep_alive
+    assert job["env"]["GH_TOKEN"] == "${{ github.token }}", "a personal token expires with its owner"
+    assert not any("git push" in r or "git commit" in r for r in runs)
+
+
+def test_a_failed_run_on_main_reports_to_one_issue_and_a_passing_one_closes_it():
+    jobs = load(WORKFLOWS_DIR / "deploy.yml")["jobs"]
+    report = jobs["report"]
+    # After every other job, whatever their result, on main only.
+    assert needs(report) == set(jobs) - {"report"}
+    assert re.fullmatch(r"always\(\) && github\.ref == 'refs/heads/main'", report["if"])
+    assert report["permissions"] == {"contents": "read", "actions": "read", "issues": "write"}
+    [run] = [s for s in report["steps"] if "run" in s]
+    assert run["run"].split()[:3] == ["python3", "scripts/publishing_issue.py", "--needs"]
+    assert run["env"]["NEEDS"] == "${{ toJSON(needs) }}" and run["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert (ROOT / "scripts" / "publishing_issue.py").exists()
 
 
 def test_deploy_builds_strictly_from_hashed_requirements_for_the_pages_address():

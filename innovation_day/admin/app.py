@@ -1,8 +1,10 @@
 """The editing app at /admin/ (Sveltia CMS), written into the built site.
 
 site/admin/ gets index.html (templates/admin.html, with its own
-Content-Security-Policy), config.yml (config.py, from the content schema) and
-the app's script, strings and fonts copied from node_modules (files.py). The
+Content-Security-Policy), config.yml (config.py, from the content schema),
+the app's script, strings and fonts copied from node_modules (files.py), and our
+own publish-status.js and admin.css: the panel that tells staff whether their
+latest change is published (GitHub's API, with the token the app keeps). The
 page is not a Markdown page, so it is in no menu, sitemap or search index; the
 output plugin's CSP leaves a page that has its own policy alone. Plain
 functions of a `Site` and files: admin/plugin.py calls `write` after a build.
@@ -10,12 +12,15 @@ functions of a `Site` and files: admin/plugin.py calls `write` after a build.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
 
 import yaml
 
 from ..content.photos import READABLE, SOURCE
+from ..content.entries import read_front_matter
 from ..content.schema import SCHEMAS
 from ..errors import BuildErrors
 from ..templates import environment
@@ -24,6 +29,13 @@ from . import files
 
 FOLDER = "admin"
 GUIDE = "huong-dan/"
+TEMPLATES = Path(__file__).parent / "templates"
+# Our own files beside the app, copied as they are (same origin: the CSP's 'self').
+OWN_FILES = ("publish-status.js", "admin.css")
+# The workflow that publishes (.github/workflows/deploy.yml) and the branch it publishes:
+# the status panel reads its latest run.
+DEPLOY_WORKFLOW = "deploy.yml"
+DEPLOY_BRANCH = "main"
 
 # Exactly what the app needs, checked in Chromium (tests/test_admin.py):
 # - its script, strings and fonts from this site ('self');
@@ -43,32 +55,27 @@ POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inlin
 GITHUB_REPO = re.compile(r"^https://github\.com/([^/\s]+/[^/\s]+?)(?:\.git)?/?$")
 
 
-def repo_of(repo_url: str | None, extra) -> str | None:
-    """owner/name: from repo_url when it is a GitHub address, else extra.admin.repo; None if unknown."""
+def repo_of(repo_url: str | None, admin, environ=os.environ) -> str | None:
+    """owner/name: from repo_url when it is a GitHub address, else data/site.yml's admin.repo
+    (checked as a repository by its declaration), else the repository GitHub Actions is
+    building (GITHUB_REPOSITORY), so the app works from the first deploy; None if unknown
+    (a build on a computer with nothing set)."""
     match = GITHUB_REPO.match(repo_url or "")
     if match:
         return match[1]
-    repo = (extra.get("admin") or {}).get("repo")
-    if repo is None or repo == "":
-        return None
-    if not isinstance(repo, str) or not re.fullmatch(r"[\w.-]+/[\w.-]+", repo):
-        errors = BuildErrors("mkdocs.yml")
-        errors.add("mkdocs.yml", "extra.admin.repo", f"phải có dạng chu-so-huu/ten-kho (hiện là {repo!r})",
-                   f"must look like owner/name (now {repo!r})")
-        errors.raise_if_any()
-    return repo
+    return admin.repo or environ.get("GITHUB_REPOSITORY") or None
 
 
 def settings_of(site, repo_url: str | None, favicon: str) -> dict:
     """What config.py needs to know of the site."""
     t = site.t(site.languages.default)
     keys = [f"showcase.{f.name}.{value}" for schema in SCHEMAS.values() for f in schema.fields for value in f.choices]
-    admin = site.extra.get("admin") or {}
+    admin = site.admin
     return {
         "site_url": site.site_url,
         "site_name": site.texts[site.languages.default]["name"],
-        "repo": repo_of(repo_url, site.extra),
-        "branch": admin.get("branch") or None,
+        "repo": repo_of(repo_url, admin),
+        "branch": admin.branch,
         "docs_dir": site.docs_dir.relative_to(site.root).as_posix(),
         "photo_folder": SOURCE,
         "photo_types": sorted({f"image/{kind.lower()}" for kind in READABLE.values()}),
@@ -76,7 +83,20 @@ def settings_of(site, repo_url: str | None, favicon: str) -> dict:
         "labels": {key: t(key) for key in keys},
         "logo": _path(site.site_url) + favicon,
         "languages": list(site.languages.codes),
+        # The pages whose review date staff record: those of data/site.yml's review.sections.
+        "reviewed_pages": reviewed_pages(site),
     }
+
+
+def reviewed_pages(site) -> list[tuple[str, str]]:
+    """(source, title) of each default-language page of the reviewed sections."""
+    pages = []
+    for section in site.review.sections:
+        for path in sorted((site.docs_dir / section).glob("*.md")):
+            source = path.relative_to(site.docs_dir).as_posix()
+            if site.languages.of_source(source) == site.languages.default:
+                pages.append((source, (read_front_matter(path)[0] or {}).get("title") or source))
+    return pages
 
 
 def _path(url: str) -> str:
@@ -98,8 +118,11 @@ def write(site, site_dir: Path, repo_url: str | None, favicon: str) -> None:
     (target / "config.yml").write_text(
         header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     env = environment("admin", html_layout=False)
+    for name in OWN_FILES:
+        shutil.copyfile(TEMPLATES / name, target / name)
     page = env.get_template("admin.html").render(
         policy=POLICY, site_name=settings["site_name"], repo=settings["repo"], logo=settings["logo"],
+        branch=settings["branch"] or DEPLOY_BRANCH, workflow=DEPLOY_WORKFLOW,
         guide=f"../{GUIDE}", guide_en=f"../{site.languages.prefix('en')}{GUIDE}")
     (target / "index.html").write_text(page, encoding="utf-8")
     fonts_css = env.get_template("admin-fonts.html").make_module({}).fonts_css(written["extra_fonts"])

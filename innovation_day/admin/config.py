@@ -26,7 +26,9 @@ settings = {
 
 from __future__ import annotations
 
-from ..content.schema import SCHEMAS, SLUG_MAX, SLUG_RE, Field, Schema
+from ..content.schema import SCHEMAS, SLUG_MAX, SLUG_RE, Schema
+from ..settings import models
+from ..settings.schema import COLOUR, EMAIL, REPO, URL, Field, fields_of, is_model, list_item
 
 # News file names start with the item's date (scripts/new.py does the same).
 SLUG_TEMPLATES = {"news": "{{fields.date}}-{{title}}"}
@@ -70,7 +72,7 @@ def config(schemas: list[Schema] | tuple[Schema, ...], settings: dict) -> dict:
         },
         # An optional field left empty is left out of the file, as scripts/new.py's files do.
         "output": {"omit_empty_optional_fields": True},
-        "collections": [collection(schema, settings) for schema in schemas],
+        "collections": [collection(schema, settings) for schema in schemas] + yearly_collections(settings),
     }
 
 
@@ -246,3 +248,132 @@ def _capitalised(text: str) -> str:
 
 def _megabytes(n: int) -> str:
     return f"{n / 1_000_000:g} MB".replace(".", ",")
+
+
+# The commune's yearly parts: its settings, each year's edition and plan, the policy pages' reviews ----
+
+# What the app edits of the settings files (data/site.yml is the technical administrator's).
+APP_FILES = ("data/commune.yml", "data/nomination.yml", "data/kit/words.yml")
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "Tiếng Anh"}
+# Patterns the app checks before saving, as the build does (settings/schema.py).
+PATTERNS = {"email": EMAIL, "url": URL, "repo": REPO, "colour": COLOUR, "slug": SLUG_RE,
+            # As typed: 0 or +84 and 9 or 10 more digits, spaces, dots and dashes between.
+            "phone": r"^(?:0|\+84)(?:[\s.\-]*\d){9,10}$"}
+
+
+def yearly_collections(settings: dict) -> list[dict]:
+    docs_dir = settings.get("docs_dir", "docs").strip("/")
+    by_path = {file.path: file for file in models.FILES}
+    return [
+        {"name": "settings", "label": "Cài đặt của xã",
+         "description": "Thông tin của xã, việc giới thiệu gương sáng tạo và lời của bộ tài liệu truyền thông. "
+                        "Chỉ điền khi có nguồn chính thức; chưa có thì để trống.",
+         "files": [settings_file(by_path[path], settings) for path in APP_FILES]},
+        {"name": "edition", "label": "Các năm Ngày hội", "label_singular": "năm",
+         "description": "Mỗi năm một tệp data/editions/NĂM.yml: chủ đề, khẩu hiệu, các mốc ngày, triển lãm. "
+                        "Năm mới nhất hiện trên trang chủ. Thêm năm mới ở đây, rồi thêm kế hoạch của năm đó.",
+         "folder": models.EDITIONS_FOLDER, "extension": "yml", "format": "yaml", "create": True,
+         "identifier_field": "year", "slug": "{{fields.year}}",
+         "sortable_fields": {"fields": ["year"], "default": {"field": "year", "direction": "descending"}},
+         "fields": [setting_field(spec, settings) for spec in fields_of(models.EditionFile)]},
+        {"name": "plan", "label": "Kế hoạch từng năm", "label_singular": "kế hoạch",
+         "description": (f"Mỗi năm hai tệp trong {docs_dir}/ke-hoach/: NĂM.md (tiếng Việt) và NĂM.en.md (tiếng Anh). "
+                         "Dán nguyên văn kế hoạch; chỗ nào chưa có thì giữ {{ blank }}."),
+         "folder": f"{docs_dir}/ke-hoach", "extension": "md", "format": "yaml-frontmatter", "i18n": True,
+         "create": True, "filter": {"field": "edition", "pattern": HAS_VALUE},
+         "identifier_field": "title", "slug": {"template": "{{fields.edition}}", "editable": ["create"]},
+         "fields": [page_field(spec, settings) for spec in fields_of(models.PlanPage)
+                    if spec.name in PLAN_FIELDS] + [raw_body()]},
+        {"name": "policy", "label": "Rà soát trang chính sách",
+         "description": "Sau khi đối chiếu một trang chính sách với nguồn, ghi ngày rà soát.",
+         "files": [policy_file(docs_dir, name, title) for name, title in settings.get("reviewed_pages", ())]},
+    ]
+
+
+def settings_file(file, settings: dict) -> dict:
+    return {"name": file.attribute, "label": file.vi, "file": file.path, "format": "yaml",
+            "fields": [setting_field(spec, settings) for spec in fields_of(file.model)]}
+
+
+def setting_field(spec: Field, settings: dict) -> dict:
+    """One form field from one declared setting; a text readers see has a box per language."""
+    result: dict = {"name": spec.name, "label": _capitalised(spec.vi), "required": spec.required,
+                    "hint": setting_hint(spec)}
+    if spec.bilingual:
+        item = {**_setting_widget(spec, settings), "required": spec.required}
+        result.update(widget="object", fields=[{"name": lang, "label": LANGUAGE_NAMES.get(lang, lang), **item}
+                                               for lang in settings["languages"]])
+        return result
+    result.update(_setting_widget(spec, settings))
+    return result
+
+
+def _setting_widget(spec: Field, settings: dict) -> dict:
+    if spec.type == "group":
+        return {"widget": "object", "fields": [setting_field(f, settings) for f in fields_of(spec.of)]}
+    if spec.type == "list":
+        item = list_item(spec)
+        if is_model(item):
+            return {"widget": "list", "fields": [setting_field(f, settings) for f in fields_of(item)]}
+        return {"widget": "list", "field": {**setting_field(item, settings), "name": "item"}}
+    if spec.type in ("integer", "year"):
+        return {"widget": "number", "value_type": "int", **_limits(spec)}
+    if spec.type == "number":
+        return {"widget": "number", "value_type": "float", **_limits(spec)}
+    if spec.type in PATTERNS:
+        pattern = PATTERNS[spec.type]
+        return {"widget": "string", "pattern": [getattr(pattern, "pattern", pattern),
+                                                 f"Ghi {spec.kind_text[0]}"]}
+    if spec.type in ("text", "page", "photo"):
+        return {"widget": "text" if spec.long else "string"}
+    return _widget(spec, settings)
+
+
+def _limits(spec: Field) -> dict:
+    return {key: value for key, value in (("min", spec.minimum), ("max", spec.maximum)) if value is not None}
+
+
+def setting_hint(spec: Field) -> str:
+    parts = [spec.hint[0]] if spec.hint[0] else []
+    if spec.bilingual:
+        parts.append("Ghi ở cả hai thứ tiếng.")
+    if not spec.required and not spec.hint[0]:
+        parts.append("Chưa có nguồn chính thức thì để trống: trang ghi “chưa cập nhật”.")
+    if spec.type not in ("text", "group"):
+        parts.append(f"Ghi {spec.kind_text[0]}.")
+    parts.append(f"Tên trường trong tệp: `{spec.name}`.")
+    return " ".join(parts)
+
+
+# What a plan page's form asks (its review date is not the plan's: the plan is a document as issued).
+PLAN_FIELDS = ("edition", "title", "description")
+# A page's fields as the app edits them: the same value in both files is typed once.
+SHARED_PAGE_FIELDS = ("edition", "reviewed")
+
+
+def page_field(spec: Field, settings: dict) -> dict:
+    result = setting_field(spec, settings)
+    result["i18n"] = "duplicate" if spec.name in SHARED_PAGE_FIELDS else True
+    return result
+
+
+# A new year's plan page starts as the status line and a blank, in either language: the pages
+# say "chưa cập nhật" until the commune's text replaces the blank (settings/editions.py).
+NEW_PLAN_BODY = "{{ edition_status() }}\n\n{{ blank }}\n"
+
+
+def raw_body() -> dict:
+    """A page's text kept as written: a plain box, so that {{ … }} values, <!-- insert: … -->
+    markers and tables are saved exactly as they were (a rich-text editor would rewrite them)."""
+    return {"name": "body", "label": "Nội dung", "widget": "text", "i18n": True, "required": True,
+            "default": NEW_PLAN_BODY,
+            "hint": ("Dán nguyên văn kế hoạch vào chỗ {{ blank }}. Giữ nguyên các chữ trong {{ }} "
+                     "và các dòng <!-- insert: … -->.")}
+
+
+def policy_file(docs_dir: str, name: str, title: str) -> dict:
+    reviewed = next(f for f in fields_of(models.PlanPage) if f.name == "reviewed")
+    return {"name": name.removesuffix(".md").replace("/", "-"), "label": title, "file": f"{docs_dir}/{name}",
+            "format": "yaml-frontmatter", "i18n": True,
+            # Only the review date is edited here; the page's other front matter and text are kept.
+            "fields": [page_field(reviewed, {"languages": ()})]}

@@ -10,7 +10,7 @@ the strings and chunk from the app's package, and point the copied script at
 them. Each rewrite must match: an upgrade that changes them fails the build
 here, naming what to check, instead of silently loading from a CDN.
 
-Plain functions, no MkDocs (the hook is admin.py). Source maps are not published.
+Plain functions, no MkDocs (admin/plugin.py adapts the build's events to them). Source maps are not published.
 """
 
 from __future__ import annotations

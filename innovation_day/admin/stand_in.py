@@ -6,7 +6,10 @@ folder (a copy of the repository's docs/), the way GitHub's REST and GraphQL
 API answer them (calls read in Sveltia CMS's source, backends/git/github/):
 the signed-in user, collaborator check, default branch, last commit, the file
 tree, file contents (GraphQL `object(oid:)`), blobs, and the commit
-(`createCommitOnBranch`), which is recorded, not applied.
+(`createCommitOnBranch`), which is recorded, not applied. For the publishing
+status panel (admin/templates/publish-status.js) it also answers the branch's
+head, the deploy workflow's runs (`runs`, newest first) and the open issues
+(`issues`), which a test sets.
 
 Used by tests/test_admin.py and scripts/admin_screenshots.py. The user and
 repository are examples (marked so), never real accounts.
@@ -15,6 +18,7 @@ repository are examples (marked so), never real accounts.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import re
@@ -40,10 +44,14 @@ def blob_sha(data: bytes) -> str:
 @dataclass
 class FakeGitHub:
     root: Path                       # the repository root (holds docs/)
-    folders: tuple[str, ...] = ("docs/guong-sang-tao", "docs/tin-tuc", "docs/anh")
+    folders: tuple[str, ...] = ("docs/guong-sang-tao", "docs/tin-tuc", "docs/anh", "docs/ke-hoach",
+                                "docs/chinh-sach", "data")
     commits: list[dict] = field(default_factory=list)   # createCommitOnBranch inputs
     calls: list[str] = field(default_factory=list)
     queries: list[str] = field(default_factory=list)
+    runs: list[dict] = field(default_factory=list)      # the deploy workflow's runs, newest first
+    issues: list[dict] = field(default_factory=list)    # open issues, as GitHub lists them
+    authorizations: list[str] = field(default_factory=list)  # the Authorization header of each call
 
     def __post_init__(self):
         self.files: dict[str, bytes] = {}
@@ -62,8 +70,9 @@ class FakeGitHub:
 
     def _handle(self, route):
         request = route.request
-        path = request.url[len(API):].split("?", 1)[0]
+        path, _, query = request.url[len(API):].partition("?")
         self.calls.append(f"{request.method} {path}")
+        self.authorizations.append(request.headers.get("authorization", ""))
         if request.method == "POST" and path == "/graphql":
             body = json.loads(request.post_data or "{}")
             self.queries.append(body["query"])
@@ -81,6 +90,14 @@ class FakeGitHub:
         if match and match[1] in self.by_sha:
             return route.fulfill(status=200, content_type="application/octet-stream",
                                  body=self.by_sha[match[1]])
+        if re.fullmatch(r"/repos/[^/]+/[^/]+/branches/[^/]+", path):
+            return self._json(route, {"name": path.rsplit("/", 1)[1], "commit": {"sha": HEAD}})
+        if re.fullmatch(r"/repos/[^/]+/[^/]+/actions/workflows/[^/]+/runs", path):
+            return self._json(route, {"total_count": len(self.runs), "workflow_runs": self.runs[:1]})
+        if re.fullmatch(r"/repos/[^/]+/[^/]+/issues", path):
+            labels = dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("labels")
+            return self._json(route, [i for i in self.issues
+                                      if not labels or labels in {label["name"] for label in i["labels"]}])
         if re.fullmatch(r"/repos/[^/]+/[^/]+", path):
             owner, name = EXAMPLE_REPO.split("/")
             return self._json(route, {"name": name, "full_name": EXAMPLE_REPO, "default_branch": "main",
@@ -117,6 +134,14 @@ class FakeGitHub:
         return {"repository": repo}
 
 
+def deploy_run(conclusion: str | None, head_sha: str = HEAD, hours_ago: float = 1) -> dict:
+    """A run of the deploy workflow as GitHub lists it: completed with `conclusion`, or running (None)."""
+    updated = dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=hours_ago)
+    return {"id": 42, "head_sha": head_sha, "status": "completed" if conclusion else "in_progress",
+            "conclusion": conclusion, "updated_at": updated.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "html_url": f"https://github.com/{EXAMPLE_REPO}/actions/runs/42"}
+
+
 def committed_files(commit: dict) -> dict[str, bytes]:
     """path -> contents of one recorded commit's additions."""
     return {a["path"]: base64.b64decode(a["contents"]) for a in commit["fileChanges"]["additions"]}
@@ -145,9 +170,9 @@ class AdminApp:
         self.page.get_by_text("Chuyên mục", exact=True).wait_for()
         return self
 
-    def new_entry(self, collection: str):
+    def new_entry(self, collection: str, first_field: str = "title"):
         self.page.evaluate(f"location.hash = '#/collections/{collection}/new'")
-        self.field("title").wait_for()
+        self.field(first_field).wait_for()
         return self
 
     PANES = ("#first-pane-body", "#second-pane-body")
@@ -156,33 +181,35 @@ class AdminApp:
         """A field's section in the left (0, Vietnamese) or right (1, English) pane."""
         return self.page.locator(f'{self.PANES[pane]} section[data-key-path="{key}"]').first
 
-    def show_english(self):
+    def show_english(self, first_field: str = "title"):
         """The right-hand pane shows the English side, beside the Vietnamese one."""
         self.page.get_by_role("radio", name="Tiếng Anh").last.click()
-        self.field("title", 1).locator("input").wait_for()
+        self.field(first_field, 1).locator("input").wait_for()
 
-    def type(self, key: str, text: str, pane: int = 0):
+    def reach(self, key: str, pane: int = 0):
+        """A field's section, scrolled to: fields far down the form are drawn when scrolled to."""
+        for _ in range(20):
+            if self.field(key, pane).count():
+                break
+            self.page.locator(self.PANES[pane]).hover()
+            self.page.mouse.wheel(0, 800)
         section = self.field(key, pane)
         section.scroll_into_view_if_needed()
-        section.locator("input, textarea, [contenteditable=true]").first.fill(text)
+        return section
+
+    def type(self, key: str, text: str, pane: int = 0):
+        self.reach(key, pane).locator("input, textarea, [contenteditable=true]").first.fill(text)
 
     def choose(self, key: str, label: str):
         self.field(key).scroll_into_view_if_needed()
         self.field(key).get_by_role("combobox").click()
         self.page.get_by_role("option", name=label, exact=True).click()
 
-    def date(self, key: str, iso: str):
-        self.field(key).locator('input[type="date"]').fill(iso)
+    def date(self, key: str, iso: str, pane: int = 0):
+        self.reach(key, pane).locator('input[type="date"]').fill(iso)
 
     def switch_on(self, key: str):
-        # Fields far down the form are drawn when scrolled to.
-        for _ in range(20):
-            if self.field(key).count():
-                break
-            self.page.mouse.move(300, 500)
-            self.page.mouse.wheel(0, 800)
-        self.field(key).scroll_into_view_if_needed()
-        self.field(key).get_by_role("switch").click()
+        self.reach(key).get_by_role("switch").click()
 
     def upload_photo(self, key: str, path: Path):
         self.field(key).get_by_role("button", name="Duyệt tệp").click()

@@ -11,7 +11,7 @@ checked by the strict build.
 from __future__ import annotations
 
 from ..settings.dates import format_date, format_period
-from ..settings.pages import edition_status
+from ..settings.page_templating import edition_status
 from ..templates import source_link
 
 

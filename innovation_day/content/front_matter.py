@@ -45,13 +45,13 @@ def check(meta: dict, where: str, errors: BuildErrors, today: dt.date | None = N
 
 def stale_review(meta: dict, src_uri: str, review, today: dt.date) -> str | None:
     """A warning for a page of a reviewed section whose review is missing or too old."""
-    if not any(src_uri.startswith(f"{section}/") for section in review["sections"]):
+    if not any(src_uri.startswith(f"{section}/") for section in review.sections):
         return None
     reviewed = meta.get("reviewed")
     if not isinstance(reviewed, dt.date):
         return f"Rà soát / Review: docs/{src_uri}: chưa ghi ngày rà soát (reviewed) / no review recorded (reviewed)"
-    if (today - reviewed).days > review["max_days"]:
+    if (today - reviewed).days > review.max_days:
         return (f"Rà soát / Review: docs/{src_uri}: rà soát lần cuối {reviewed.isoformat()}, "
-                f"quá {review['max_days']} ngày / "
-                f"last reviewed {reviewed.isoformat()}, over {review['max_days']} days ago")
+                f"quá {review.max_days} ngày / "
+                f"last reviewed {reviewed.isoformat()}, over {review.max_days} days ago")
     return None

@@ -212,7 +212,7 @@ def check_fields(path: str, fields: Iterable[tuple[str, str, str]]) -> list[Prob
 
 
 # Where the site's own words are, relative to the project's root.
-SOURCES = ("docs/**/*.md", "data/kit/*.txt", "data/templates/*.md", "data/strings/*.yml")
+SOURCES = ("docs/**/*.md", "data/templates/*.md", "data/strings/*.yml")
 # The editor's guide may name technical things; citizens' pages may not.
 TECHNICAL_OK = ("docs/huong-dan/",)
 
@@ -237,12 +237,16 @@ def check_project(root: Path) -> list[Problem]:
     return problems
 
 
-def settings_fields(site) -> list[tuple[str, str, str]]:
-    """The settings readers see as text, as (field, language, text)."""
-    fields = []
+def settings_fields(site) -> dict[str, list[tuple[str, str, str]]]:
+    """The settings readers see as text, by file: {file: [(field, language, text)]}."""
+    fields: dict[str, list] = {"mkdocs.yml": [], "data/commune.yml": [], "data/kit/words.yml": []}
     for lang, texts in site.texts.items():
-        fields += [(f"site_name ({lang})", lang, texts["name"]), (f"site_description ({lang})", lang, texts["description"])]
-        fields.append((f"extra.commune.name.{lang}", lang, site.commune["name"][lang]))
+        fields["mkdocs.yml"] += [(f"site_name ({lang})", lang, texts["name"]),
+                                 (f"site_description ({lang})", lang, texts["description"])]
+        fields["data/commune.yml"].append((f"name.{lang}", lang, site.commune.name[lang]))
+    # The kit's words: the loudspeaker text is read out in Vietnamese.
+    fields["data/kit/words.yml"].append(("loudspeaker", "vi", site.kit_words.loudspeaker))
+    fields["data/kit/words.yml"] += [(f"post.{lang}", lang, text) for lang, text in site.kit_words.post.items()]
     return fields
 
 
@@ -258,7 +262,9 @@ def edition_fields(edition, languages) -> list[tuple[str, str, str]]:
 def check_site(site) -> None:
     """The house style over the project's files and settings; every departure at once."""
     errors = BuildErrors("Cách viết / House style")
-    problems = check_project(site.root) + check_fields("mkdocs.yml", settings_fields(site))
+    problems = check_project(site.root)
+    for path, fields in settings_fields(site).items():
+        problems += check_fields(path, fields)
     for edition in site.editions:
         problems += check_fields(edition.source, edition_fields(edition, site.languages))
     for problem in problems:

@@ -157,10 +157,10 @@ class News:
         t = self.site.t(lang)
         texts = self.site.texts[lang]
         items = [self.item_view(i, lang, url_of, None, lazy=True, sizes="") for i in self.items]
-        stamp = items[0]["date"] if items else self.site.edition["day"].isoformat()
+        stamp = items[0]["date"] if items else self.site.edition.day.isoformat()
         return self.env.get_template("news.xml").render(
             lang=lang, items=items, updated=stamp, zone=ZONE, texts=texts,
             title=f"{t('news.title')} · {texts['name']}",
             feed_url=self.feed_url(lang), index_url=self.site.site_url + self.index_url(lang),
-            author=self.site.commune["name"][lang],
+            author=self.site.commune.name[lang],
         )

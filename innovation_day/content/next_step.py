@@ -8,14 +8,13 @@ the theme partial overrides/partials/next-step.html (the footer includes it too)
 - `<!-- insert: next.short -->`: the same on one line;
 - `<!-- insert: next.nomination -->`: whether nominations are open, until when
   (`extra.nomination`), and whom to give the form to;
-- `<!-- insert: next.preview -->`: on a local preview build only (kit/stamp.py), the
+- `<!-- insert: next.preview -->`: on a local preview build only (settings/address.py), the
   notice that its print files are stamped and must not be printed.
 """
 
 from __future__ import annotations
 
-from ..kit.stamp import STAMP, is_local_address
-from ..kit.text import display_address
+from ..settings.address import STAMP, display_address, is_local_address
 from ..settings.dates import format_date
 
 NAMES = ("channels", "short", "nomination", "preview")
@@ -24,7 +23,7 @@ NAMES = ("channels", "short", "nomination", "preview")
 def render(site, theme_env, config, which: str, lang: str) -> str:
     if which == "preview" and not is_local_address(site.site_url):
         return ""
-    deadline = site.extra["nomination"].get("deadline")
+    deadline = site.nomination.deadline
     return theme_env.get_template("partials/next-step.html").render(
         config=config, which=which, page_lang=lang, stamp=STAMP, address=display_address(site.site_url),
         deadline=format_date(deadline, lang) if deadline else "").strip()

@@ -12,7 +12,7 @@ The originals are never published (mkdocs.yml `exclude_docs: /anh/`). Results
 are cached in .cache/photos/ by the original's content and the settings, so a
 repeated build does not resize again. A photo that is too large, that cannot be
 read, or that is missing fails the build and is named. The size limit, the
-widths and the formats are settings: mkdocs.yml `extra.photos`.
+widths and the formats are settings: data/site.yml `photos`.
 """
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from ..errors import BuildErrors
 from ..folders import make_whole
+from ..settings.models import PhotoSettings
 from ..templates import relative_url
 from .schema import slugify
 
@@ -43,14 +44,6 @@ ENCODERS = {
     "webp": ("WEBP", "image/webp", "webp", {"quality": 78, "method": 5}),
     "jpeg": ("JPEG", "image/jpeg", "jpg", {"quality": 80, "optimize": True, "progressive": True}),
 }
-MODERN = ("avif", "webp")
-
-
-@dataclass(frozen=True)
-class PhotoSettings:
-    max_bytes: int
-    widths: tuple[int, ...]
-    formats: tuple[str, ...]   # modern formats; JPEG is always made as the fallback
 
 
 @dataclass(frozen=True)
@@ -59,31 +52,6 @@ class Rendition:
     width: int                                  # of the largest size
     height: int
     files: dict[str, tuple[tuple[int, str], ...]]  # format -> ((width, file name), ...)
-
-
-def photo_settings(raw, errors: BuildErrors) -> PhotoSettings | None:
-    """Read and check mkdocs.yml `extra.photos`."""
-    found = len(errors.problems)
-    raw = raw if isinstance(raw, dict) else {}
-    max_bytes, widths, formats = raw.get("max_bytes"), raw.get("widths"), raw.get("formats")
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
-        errors.add("mkdocs.yml", "extra.photos.max_bytes", "phải là số byte lớn hơn 0 (ví dụ 5000000)",
-                   "must be a number of bytes above 0 (e.g. 5000000)")
-    if not isinstance(widths, list) or not widths or not all(
-            isinstance(w, int) and not isinstance(w, bool) and 16 <= w <= 4000 for w in widths):
-        errors.add("mkdocs.yml", "extra.photos.widths", "phải là danh sách độ rộng, ví dụ [480, 960, 1440]",
-                   "must be a list of widths, e.g. [480, 960, 1440]")
-    if not isinstance(formats, list) or not all(f in MODERN for f in formats):
-        errors.add("mkdocs.yml", "extra.photos.formats", f"chỉ dùng {', '.join(MODERN)}",
-                   f"use only {', '.join(MODERN)}")
-    else:
-        for name in formats:
-            if not features.check(name):
-                errors.add("mkdocs.yml", "extra.photos.formats",
-                           f"bản Pillow này không ghi được {name}", f"this Pillow cannot write {name}")
-    if len(errors.problems) > found:
-        return None
-    return PhotoSettings(max_bytes, tuple(sorted(set(widths))), tuple(formats))
 
 
 def _size(n: int) -> str:

@@ -4,8 +4,10 @@ Order, where it matters:
 - on_config at 90: after the settings plugin (100), whose `site` it reads;
 - on_files at -150: after mkdocs-static-i18n (-100) has kept this language's files,
   so the generated news pages join that language (and its sitemap);
-- on_page_markdown at the default 0: after the settings plugin has filled in the
-  page's `{{ … }}` (both at 0, the settings plugin is listed first in mkdocs.yml).
+- on_page_markdown at 20: after the settings plugin (30) has filled in the page's
+  `{{ … }}`, before the kit plugin's markers (10);
+- on_page_content at 10: before the output plugin wraps tables (0), on the page as
+  Markdown made it.
 Innovators and news are read and checked once per build, at its first language.
 """
 
@@ -13,14 +15,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from types import SimpleNamespace
 
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from .. import markers
+from ..coupling import I18n
 from ..errors import BuildErrors
 from ..settings.dates import format_date
+from ..settings.models import GUIDE_FILES
+from ..settings.schema import rows
 from ..settings.plugin import build_language, nested_build, page_language, site_of, theme_of
 from ..templates import environment
 from . import editions, front_matter, glossary, house_style, next_step
@@ -67,25 +71,21 @@ class ContentPlugin(BasePlugin):
         lang = build_language(config)
         self.url_of = url_finder(files)   # for the feed, written after the pages
         # mkdocs-static-i18n writes the sitemap from the pages it chose; the list's pages join them.
-        chosen = config.plugins["i18n"].i18n_files_per_language[lang]
+        i18n = I18n(config)
+        prefixes = {code: self.site.languages.prefix(code) for code in self.site.languages.codes}
         for src_uri, content in self.news.paging_pages(lang).items():
             file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-            file.locale = lang
-            path = src_uri[len(self.site.languages.prefix(lang)):-len(".md")] + "/"
-            file.locale_alternate_of = path
-            # The same page in each language, for hreflang, the language switch and the sitemap.
-            file.alternates = {code: SimpleNamespace(url=self.site.languages.prefix(code) + path, page=None)
-                               for code in self.site.languages.codes}
             files.append(file)
-            chosen.append(file)
+            i18n.add_page(file, lang, src_uri[len(prefixes[lang]):-len(".md")] + "/", prefixes)
         return files
 
+    @event_priority(20)  # after the settings plugin (30), before the kit plugin (10)
     def on_page_markdown(self, markdown, page, config, files):
         src, lang, url = page.file.src_uri, page_language(page, self.site), page.url
         front_matter.check(page.meta, f"docs/{src}", self.page_errors, self.site.today,
                            [edition.year for edition in self.site.editions])
         warning = front_matter.stale_review(page.meta, self.site.languages.default_source(src),
-                                            self.site.extra["review"], self.site.today)
+                                            self.site.review, self.site.today)
         if warning and lang == self.site.languages.default:
             front_matter.log.warning(warning)
         url_of = url_finder(files)
@@ -100,6 +100,8 @@ class ContentPlugin(BasePlugin):
             **editions.markers(self.site, self.markdown_env, self.status_env, lang, src),
             "glossary": lambda arg: glossary.table(self.env, self.glossary, lang, self.site.languages,
                                                    self.site.t(lang)),
+            # The editor's guide: each settings file's fields, from their one declaration.
+            "settings.fields": lambda name: self.fields_table(name, lang, src),
         }
         markdown = markers.replace(markdown, names)
         if isinstance(page.meta.get("reviewed"), dt.date):
@@ -107,6 +109,17 @@ class ContentPlugin(BasePlugin):
                 t=self.site.t(lang), date=format_date(page.meta["reviewed"], lang))
         return f"{markdown}\n\n{glossary.definitions(self.glossary, lang)}\n"
 
+    def fields_table(self, name: str | None, lang: str, src: str) -> str:
+        if name not in GUIDE_FILES:
+            errors = BuildErrors("Nội dung / Content")
+            errors.add(f"docs/{src}", f"settings.fields {name}", f"không có tệp cài đặt '{name}' (có: {', '.join(GUIDE_FILES)})",
+                       f"there is no settings file '{name}' (there are: {', '.join(GUIDE_FILES)})")
+            errors.raise_if_any()
+        path, model = GUIDE_FILES[name]
+        return self.env.get_template("settings-fields.md").render(
+            path=path, rows=list(rows(model, lang)), t=self.site.t(lang))
+
+    @event_priority(10)  # before the output plugin (0) changes the page's HTML
     def on_page_content(self, html, page, config, files):
         # overrides/main.html links page_stylesheets in the head, so nothing shifts as they load.
         if self.showcase.needs_stylesheet(page.file.src_uri, html):

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..settings.schema import Field  # one declarative form for settings and content
+
 
 # Slugs ----------------------------------------------------------------------
 
@@ -36,20 +38,6 @@ def slugify(text: str, max_length: int = SLUG_MAX) -> str:
 
 
 # Schema ---------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: str                 # text, choice, year, date, bool, photo
-    required: bool
-    vi: str                   # what the field is, in Vietnamese (for messages and the guide)
-    en: str
-    shared: bool = False      # must be the same in both language files
-    choices: tuple[str, ...] = ()
-    required_with: str = ""   # required when this other field is set
-    past_only: bool = False   # a date that must not be in the future
-    length: tuple[int, int] = (0, 0)  # text length in characters (min, max), when set
-
 
 @dataclass(frozen=True)
 class Schema:

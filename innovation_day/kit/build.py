@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..settings.pages import environment as text_environment
+from ..settings.page_templating import environment as text_environment
 from ..templates import environment
-from . import calendar, prints, qr, words
+from . import calendar, note, prints, qr, words
 from .cache import Cache, Output
 from .draw import Canvas, Fonts
-from .stamp import is_local_address
+from ..settings.address import is_local_address
 
 DOWNLOADS = "tai-lieu/tai-ve"        # where the files are published (same place in every language)
 CACHE = ".cache/kit"
@@ -42,14 +42,14 @@ class Kit:
         self.env = base.env if base else environment("kit", html_layout=False)
         self.text_env = base.text_env if base else text_environment()
         self.outputs: dict[str, Output] = {}
-        # A local preview's print files and share images are stamped "do not print" (stamp.py).
+        # A local preview's print files and share images are stamped "do not print" (settings/address.py).
         self.preview = is_local_address(site.site_url)
 
     def canvas(self, title: str, lang: str = "vi", stamp: bool = True) -> Canvas:
         """A PDF to draw on; stamped on a local preview, unless `stamp` is False (the bare QR
         code: a band would cut into its quiet zone; the kit page's notice covers it)."""
         return Canvas(self.fonts, title, creator=self.site.texts[lang]["name"],
-                      author=self.site.commune["name"][lang], lang=lang, stamp=stamp and self.preview)
+                      author=self.site.commune.name[lang], lang=lang, stamp=stamp and self.preview)
 
     @property
     def generators(self) -> list[str]:
@@ -71,7 +71,7 @@ class Kit:
         return {self.prefix + download: path
                 for name in self.generators for download, path in self.generate_one(name).items()}
 
-    def sections(self, lang: str, link) -> dict:
+    def markers(self, lang: str, link) -> dict:
         """The insertion markers an edition's kit fills; `link(name)` links a download from the page."""
         own = lambda name: link(self.prefix + name)      # noqa: E731
         if not self.edition.complete:
@@ -90,6 +90,7 @@ class Kit:
         """This edition's files as one entry of the kit page's archive (templates/archive.md)."""
         own = lambda name: link(self.prefix + name)      # noqa: E731
         return {"edition": self.edition, "prints": prints.rows(self, lang, own) if "print" in self.outputs else [],
+                "notes": note.links(self, lang, own) if "print" in self.outputs else [],
                 "texts": words.files(self, lang, own) if "words" in self.outputs else [],
                 "calendars": calendar.files(self, own)}
 
@@ -108,11 +109,11 @@ class Kits:
             files.update(kit.generate())
         return files
 
-    def sections(self, lang: str, link, edition) -> dict:
+    def markers(self, lang: str, link, edition) -> dict:
         """The markers of a page about `edition`: its kit, the site's QR code, and the archive
         of the earlier editions' kits."""
         return {
-            **self.editions[edition.year].sections(lang, link),
+            **self.editions[edition.year].markers(lang, link),
             "kit.qr": lambda arg: qr.section(self.own, lang, link),
             "kit.archive": lambda arg: self.own.env.get_template("archive.md").render(
                 editions=[self.editions[e.year].archive(lang, link) for e in self.site.past_editions],

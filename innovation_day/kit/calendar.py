@@ -44,17 +44,17 @@ def calendar_data(site, edition, lang: str) -> dict:
     commune = site.commune
     expo, response = edition.expo, edition.response
     home = site.address("index.md", lang)
-    owner = unicodedata.normalize("NFKD", commune["name"]["en"]).encode("ascii", "ignore").decode()
+    owner = unicodedata.normalize("NFKD", commune.name["en"]).encode("ascii", "ignore").decode()
     if edition.complete:
         events = [{"key": "response", "start": response["start"], "end": response["end"],
                    "summary": t("kit.calendar.response.summary", edition=edition.name[lang]),
-                   "description": t("kit.calendar.response.description", commune=commune["name"][lang],
+                   "description": t("kit.calendar.response.description", commune=commune.name[lang],
                                     theme=edition.theme[lang], slogan=edition.slogan[lang], url=home),
                    "location": None, "url": home}]
     else:
         events = [{"key": "day", "start": edition.day, "end": edition.day,
                    "summary": f"{edition.name[lang]} · {edition.year}",
-                   "description": t("kit.calendar.day.description", commune=commune["name"][lang], url=home),
+                   "description": t("kit.calendar.day.description", commune=commune.name[lang], url=home),
                    "location": None, "url": home}]
     if expo:
         expo_page = site.address(expo["page"], lang)

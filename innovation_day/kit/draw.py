@@ -21,9 +21,8 @@ from pathlib import Path
 
 from ..errors import BuildErrors
 from ..settings.dates import format_date
-from .settings import rgb
-from .text import display_address
-from .stamp import STAMP
+from ..settings.models import rgb
+from ..settings.address import STAMP, display_address
 
 FAMILY = "NotoSans"
 FONT_FILES = {False: "NotoSans-Regular.ttf", True: "NotoSans-Bold.ttf"}
@@ -222,12 +221,20 @@ class Canvas:
         pdf.set_creator(creator)
         pdf.set_author(author)
         self.pdf = pdf
-        # A local preview's files are stamped on top of each page, once it is drawn (stamp.py).
+        # A local preview's files are stamped on top of each page, once it is drawn (settings/address.py).
         self.preview, self._size = stamp, None
+        # Drawing is in the finished (trimmed) page's points: `origin` is where it starts on the
+        # sheet; `trims` holds each page's (bleed, width, height), or None for one not trimmed.
+        self.origin = 0.0
+        self.trims: list[tuple[float, float, float] | None] = []
 
-    def page(self, width: float, height: float) -> None:
+    def page(self, width: float, height: float, bleed: float | None = None) -> None:
+        """A page `width` × `height` when finished. A print's (`bleed` in points, 0 or more) is
+        that much larger on every side, with its TrimBox and BleedBox set (see `output`)."""
         self._stamp()
-        self.pdf.add_page(format=(width, height))
+        self.origin = bleed or 0.0
+        self.pdf.add_page(format=(width + 2 * self.origin, height + 2 * self.origin))
+        self.trims.append(None if bleed is None else (bleed, width, height))
         self._size = (width, height)
 
     def _stamp(self) -> None:
@@ -245,20 +252,26 @@ class Canvas:
         copies = max(1, int(width // (1.5 * text_w)))
         for index in range(copies):
             centre = width * (index + 0.5) / copies
-            self.pdf.text(centre - text_w / 2, band / 2 + 0.36 * size, STAMP)
+            self.pdf.text(self.origin + centre - text_w / 2, self.origin + band / 2 + 0.36 * size, STAMP)
         self._size = None
 
     def box(self, x: float, y: float, w: float, h: float, colour: str, radius: float = 0) -> None:
         self.pdf.set_fill_color(*rgb(colour))
-        self.pdf.rect(x, y, w, h, style="F", round_corners=radius > 0, corner_radius=radius)
+        self.pdf.rect(self.origin + x, self.origin + y, w, h, style="F", round_corners=radius > 0,
+                      corner_radius=radius)
+
+    def ground(self, colour: str) -> None:
+        """The background, over the whole sheet: past the trim into the bleed."""
+        self.pdf.set_fill_color(*rgb(colour))
+        self.pdf.rect(0, 0, self.pdf.w, self.pdf.h, style="F")
 
     def block(self, block: Block, x: float, y: float, w: float, h: float,
               align: str = "center", valign: str = "center") -> None:
-        top = y + {"top": 0, "center": (h - block.height) / 2, "bottom": h - block.height}[valign]
+        top = self.origin + y + {"top": 0, "center": (h - block.height) / 2, "bottom": h - block.height}[valign]
         for line in block.lines:
             self.pdf.set_font(FAMILY, "B" if line.bold else "", line.size)
             self.pdf.set_text_color(*rgb(line.colour))
-            left = x + {"left": 0, "center": (w - line.width) / 2, "right": w - line.width}[align]
+            left = self.origin + x + {"left": 0, "center": (w - line.width) / 2, "right": w - line.width}[align]
             self.pdf.text(left, top + line.baseline, line.text)
 
     def qr(self, matrix, x: float, y: float, side: float, light: bool = True) -> float:
@@ -269,7 +282,7 @@ class Canvas:
         outer = side + 2 * QUIET_ZONE * module
         if light:
             self.box(x, y, outer, outer, QR_LIGHT)
-        left, top = x + QUIET_ZONE * module, y + QUIET_ZONE * module
+        left, top = self.origin + x + QUIET_ZONE * module, self.origin + y + QUIET_ZONE * module
         # One path for all dark modules: no hairline seams between them when rendered.
         with self.pdf.new_path() as path:
             path.style.fill_color = QR_DARK
@@ -279,9 +292,57 @@ class Canvas:
                 path.rectangle(left + start * module, top + row * module, run * module, module)
         return outer
 
+    def html(self, markup: str, margin: float, size: float) -> int:
+        """Set a page of simple HTML (a template's) in the kit's font at `size`, from the current
+        page on, `margin` from its edges; returns how many pages it took."""
+        from fpdf.fonts import TextStyle
+
+        first = self.pdf.page
+        self.pdf.set_margins(margin, margin, margin)
+        self.pdf.set_auto_page_break(True, margin)
+        self.pdf.set_xy(margin, margin)
+        self.pdf.set_font(FAMILY, "", size)
+        self.pdf.set_text_color(*rgb(INK))
+        heading = {"color": INK, "font_family": FAMILY, "font_style": "B", "b_margin": 0.3}   # b_margin: in ems
+        self.pdf.write_html(markup, font_family=FAMILY, table_line_separators=True, li_prefix_color=INK, tag_styles={
+            "h1": TextStyle(font_size_pt=1.8 * size, t_margin=0, **heading),
+            "h2": TextStyle(font_size_pt=1.2 * size, t_margin=0.9 * size, **heading),
+            "p": TextStyle(font_family=FAMILY, t_margin=0.2 * size, b_margin=0.4 * size),
+        })
+        self.pdf.set_auto_page_break(False)
+        return self.pdf.page - first + 1
+
     def output(self) -> bytes:
         self._stamp()
-        return bytes(self.pdf.output())
+        data = bytes(self.pdf.output())
+        if all(trim is None for trim in self.trims):
+            return data
+        return print_boxes(data, self.trims)
+
+
+def print_boxes(data: bytes, trims: list[tuple[float, float, float] | None]) -> bytes:
+    """The PDF with each print page's TrimBox (the finished size) and BleedBox (the whole sheet,
+    as far as the background runs), which fpdf2 cannot write: PDFium sets them (ISO 32000 §14.11.2)."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        for number, trim in enumerate(trims):
+            if trim is None:
+                continue
+            bleed, width, height = trim
+            page = document[number]
+            left, bottom, right, top = page.get_mediabox()
+            page.set_bleedbox(left, bottom, right, top)
+            # From the sizes asked for: fpdf2 rounds the MediaBox to 0.01 pt.
+            page.set_trimbox(left + bleed, bottom + bleed, left + bleed + width, bottom + bleed + height)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+    finally:
+        document.close()
 
 
 def dark_runs(matrix):
@@ -315,13 +376,18 @@ def quiet_block(matrix, side: float) -> float:
     return side * (len(matrix) + 2 * QUIET_ZONE) / len(matrix)
 
 
-def render(pdf: bytes, scale: float, page: int = 0):
-    """One page of a PDF as a Pillow image, `scale` pixels per point."""
+def render(pdf: bytes, scale: float, page: int = 0, finished: bool = False):
+    """One page of a PDF as a Pillow image, `scale` pixels per point; `finished`: only its
+    TrimBox, as the print is once cut (its CropBox set to it: PDFium places that to a fraction
+    of a pixel, where its `crop` rounds to whole pixels)."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(pdf)
     try:
-        return document[page].render(scale=scale).to_pil().convert("RGB")
+        sheet = document[page]
+        if finished:
+            sheet.set_cropbox(*sheet.get_trimbox())
+        return sheet.render(scale=scale).to_pil().convert("RGB")
     finally:
         document.close()
 
@@ -358,12 +424,12 @@ def make_design(site, edition, lang: str = "vi") -> Design:
     return Design(
         background=site.kit.background,
         text=site.kit.text,
-        commune=commune["name"][lang],
-        slogan=edition["slogan"][lang],
-        theme=t("kit.print.theme", theme=edition["theme"][lang]),
-        dates=t("kit.print.dates", start=format_date(edition["response"]["start"], lang),
-                end=format_date(edition["response"]["end"], lang)),
-        scan=t("kit.print.scan", commune=commune["name"][lang]),
+        commune=commune.name[lang],
+        slogan=edition.slogan[lang],
+        theme=t("kit.print.theme", theme=edition.theme[lang]),
+        dates=t("kit.print.dates", start=format_date(edition.response["start"], lang),
+                end=format_date(edition.response["end"], lang)),
+        scan=t("kit.print.scan", commune=commune.name[lang]),
         address=display_address(site.site_url),
         matrix=qr_matrix(site.site_url),
     )
@@ -376,17 +442,18 @@ def _caption(fonts: Fonts, design: Design, width: float, height: float) -> Block
     ], width, height)
 
 
-def draw_banner(fonts: Fonts, canvas: Canvas, design: Design, width: float, height: float, qr_side: float) -> None:
+def draw_banner(fonts: Fonts, canvas: Canvas, design: Design, width: float, height: float, qr_side: float,
+                safe: float = 0.0) -> None:
     """A horizontal banner: slogan and theme, then the code on a light panel at the right end,
-    with the address beside it."""
-    margin = 0.07 * height
+    with the address beside it; all of it at least `safe` inside the edge (the hem and eyelets)."""
+    margin = max(0.07 * height, safe)
     block = quiet_block(design.matrix, qr_side)
-    if block > height - margin:
+    if block > height - 2 * margin:
         raise DoesNotFit("qr")
     module = qr_side / len(design.matrix)
     caption_w = block
     panel_w, panel_x, panel_y = block + caption_w, width - margin - block - caption_w, (height - block) / 2
-    canvas.box(0, 0, width, height, design.background)
+    canvas.ground(design.background)
     canvas.box(panel_x, panel_y, panel_w, block, QR_LIGHT, radius=1.5 * module)
     inner = QUIET_ZONE * module
     caption = _caption(fonts, design, caption_w - inner, block - 2 * inner)
@@ -401,11 +468,12 @@ def draw_banner(fonts: Fonts, canvas: Canvas, design: Design, width: float, heig
 
 
 def draw_portrait(fonts: Fonts, canvas: Canvas, design: Design, width: float, height: float, qr_side: float,
-                  lift: float = 0.0) -> None:
+                  lift: float = 0.0, safe: float = 0.0) -> None:
     """A poster, a standee or a square share image: words above, the code on a light panel
-    below with the address beside it. `lift` raises the panel off the bottom edge (a standee
-    stands on the floor, and nobody scans at their feet); the theme and dates go under it."""
-    margin = 0.07 * width
+    below with the address beside it, all at least `safe` inside the trim. `lift` raises the
+    panel off the bottom edge (a standee stands on the floor, and nobody scans at their feet);
+    the theme and dates go under it."""
+    margin = max(0.07 * width, safe)
     block = quiet_block(design.matrix, qr_side)
     module = qr_side / len(design.matrix)
     panel_w = width - 2 * margin
@@ -417,7 +485,7 @@ def draw_portrait(fonts: Fonts, canvas: Canvas, design: Design, width: float, he
     top_h = panel_y - 2 * margin
     if top_h < 0.15 * height:
         raise DoesNotFit("qr")
-    canvas.box(0, 0, width, height, design.background)
+    canvas.ground(design.background)
     canvas.box(margin, panel_y, panel_w, block, QR_LIGHT, radius=1.5 * module)
     canvas.qr(design.matrix, margin, panel_y, qr_side, light=False)
     inner = QUIET_ZONE * module

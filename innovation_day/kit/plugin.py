@@ -2,10 +2,11 @@
 
 Order, where it matters:
 - on_config at 80: after the settings plugin (100), whose `site` it reads;
-- on_files: the downloads are registered as MkDocs files under tai-lieu/tai-ve/,
-  so Markdown links to them are checked by `--strict` and rewritten right from
-  every language;
-- on_page_markdown at the default 0, after the content plugin (listed before it).
+- on_files at 0: before mkdocs-static-i18n (-100) sorts the files into languages, the
+  downloads are registered as MkDocs files under tai-lieu/tai-ve/, so Markdown
+  links to them are checked by `--strict` and rewritten right from every language;
+- on_page_markdown at 10: after the settings (30) and content (20) plugins, before the
+  output plugin (-100) checks that no marker is left.
 The files are made once per build, at its first language.
 """
 
@@ -13,14 +14,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from .. import markers
+from ..coupling import I18n
 from ..templates import source_link
 from ..settings.plugin import build_language, nested_build, page_edition, page_language, site_of
 from .build import DOWNLOADS, Kits
-from .share import ShareImages, share_context
+from .page_metadata import ShareImages, share_context
 
 
 def link_from(src_uri: str):
@@ -30,6 +32,7 @@ def link_from(src_uri: str):
 
 class KitPlugin(BasePlugin):
 
+    @event_priority(80)  # after the settings plugin (100)
     def on_config(self, config):
         if not nested_build(config):
             self.kits = Kits(site_of(config))
@@ -37,6 +40,7 @@ class KitPlugin(BasePlugin):
             self.downloads = self.kits.generate()
         return config
 
+    @event_priority(0)  # before mkdocs-static-i18n (-100) sorts the files into languages
     def on_files(self, files, config):
         for name, path in self.downloads.items():
             uri = f"{DOWNLOADS}/{name}"
@@ -47,10 +51,11 @@ class KitPlugin(BasePlugin):
         self.images = ShareImages(self.kit, build_language(config))
         return files
 
+    @event_priority(10)  # after the settings (30) and content (20) plugins
     def on_page_markdown(self, markdown, page, config, files):
         site = self.kit.site
         lang = page_language(page, site)
-        return markers.replace(markdown, self.kits.sections(lang, link_from(page.file.src_uri),
+        return markers.replace(markdown, self.kits.markers(lang, link_from(page.file.src_uri),
                                                             page_edition(page, site)))
 
     def on_page_context(self, context, page, config, nav):
@@ -59,7 +64,7 @@ class KitPlugin(BasePlugin):
         context["share"] = share_context(
             site, self.images, lang, site.languages.default_source(page.file.src_uri), page_edition(page, site),
             page.meta, page.title,
-            page.canonical_url, getattr(page.file, "alternates", None) or {})
+            page.canonical_url, I18n.alternates(page.file))
         return context
 
     def on_post_build(self, config):

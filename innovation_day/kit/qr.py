@@ -13,7 +13,7 @@ needs no font. The kit page shows it at `<!-- insert: kit.qr -->`.
 from __future__ import annotations
 
 from .draw import INK, QR_LIGHT, QUIET_ZONE, Para, fit, qr_code, render, save_png
-from .text import display_address
+from ..settings.address import display_address
 
 FILES = ("ma-qr.svg", "ma-qr.png")
 PNG_MODULE = 10      # pixels per module in the PNG

@@ -11,11 +11,6 @@ def number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
-def display_address(url: str) -> str:
-    """The address as printed for people to read: without 'https://'."""
-    return url[len("https://"):] if url.startswith("https://") else url
-
-
 def artwork_size(artwork, lang: str) -> str:
     """Banners as height × width (as they are ordered), others as width × height."""
     first, second = ((artwork.height, artwork.width) if artwork.kind == "banner"
@@ -37,3 +32,8 @@ def file_size(path: Path, lang: str) -> str:
     if size < 1000 * 1000:
         return f"{max(1, round(size / 1000))} KB"
     return f"{number(round(size / 1e6, 1), lang)} MB"
+
+
+def millimetres(metres: float, lang: str) -> str:
+    """3 mm, 20 mm, 0,5 mm: print margins, in the unit print shops use."""
+    return f"{number(round(metres * 1000, 1), lang)} mm"

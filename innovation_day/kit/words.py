@@ -3,7 +3,7 @@
 The plan (III.1) asks the commune to spread the Day on its loudspeaker system
 and on Zalo, Facebook and YouTube. The texts are templates in data/kit/,
 filled from the settings (theme, slogan, dates, the site's address) by the
-same strict Jinja as the pages (settings/pages.py), so they cannot drift from
+same strict Jinja as the pages (settings/page_templating.py), so they cannot drift from
 them. The loudspeaker text must read in one to two minutes at a loudspeaker's
 slow pace; the build says so when an edit makes it too long or too short.
 Each text is a UTF-8 (NFC) .txt download, and the kit page shows it at
@@ -22,7 +22,7 @@ import jinja2
 
 from ..errors import BuildErrors
 from .draw import check_coverage, draw_portrait, make_design, render, save_png
-from .text import display_address
+from ..settings.address import display_address
 
 LOUDSPEAKER = "loa-phat-thanh.txt"
 POSTS = {"vi": "bai-dang-vi.txt", "en": "bai-dang-en.txt"}
@@ -33,18 +33,23 @@ WORDS_PER_MINUTE = 150       # a loudspeaker's slow, clear reading pace
 MINUTES = (1, 2)
 
 
-def fill(kit, name: str, lang: str) -> str:
-    """A data/kit/ template filled with the settings: NFC, paragraphs split by one blank line."""
+WORDS = "data/kit/words.yml"
+
+
+def fill(kit, field: str, lang: str) -> str:
+    """A text of data/kit/words.yml (`loudspeaker`, `post.vi`…) filled with the settings: NFC,
+    paragraphs split by one blank line."""
     site = kit.site
-    context = dict(site.extra, edition=kit.edition, unknown=site.t(lang)("edition.unknown"), lang=lang,
+    context = dict(site.context(), edition=kit.edition, unknown=site.t(lang)("edition.unknown"), lang=lang,
                    site_url=site.site_url, home=site.address("index.md", lang),
                    address=display_address(site.site_url))
+    source = site.kit_words.loudspeaker if field == "loudspeaker" else site.kit_words.post[lang]
     try:
-        source = (site.root / "data" / "kit" / name).read_text(encoding="utf-8")
         text = kit.text_env.from_string(source).render(context)
-    except (OSError, jinja2.TemplateError) as error:
+    except jinja2.TemplateError as error:
         errors = BuildErrors("Tài liệu truyền thông / Communication kit")
-        errors.add(f"data/kit/{name}", "{{ … }}", f"không dựng được bài ({error})", f"cannot fill the text ({error})")
+        errors.add(WORDS, field, f"có chữ trong {{{{ }}}} không dùng được ({error}): sửa lại cho giống bản cũ",
+                   f"something in {{{{ }}}} cannot be filled ({error}): write it as it was")
         errors.raise_if_any()
     text = unicodedata.normalize("NFC", text).strip()
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
@@ -58,8 +63,8 @@ def reading_time(words: int) -> int:
 
 def texts(kit) -> dict[str, str]:
     """The texts, filled: what the files hold (and so the cache's inputs)."""
-    made = {LOUDSPEAKER: fill(kit, "loa-phat-thanh.txt", "vi")}
-    made.update({name: fill(kit, f"bai-dang.{lang}.txt", lang) for lang, name in POSTS.items()})
+    made = {LOUDSPEAKER: fill(kit, "loudspeaker", "vi")}
+    made.update({name: fill(kit, f"post.{lang}", lang) for lang, name in POSTS.items()})
     return made
 
 
@@ -76,7 +81,7 @@ def make(kit, folder) -> dict:
     seconds = reading_time(words)
     if not MINUTES[0] * 60 <= seconds <= MINUTES[1] * 60:
         errors = BuildErrors("Tài liệu truyền thông / Communication kit")
-        errors.add("data/kit/loa-phat-thanh.txt", "độ dài / length",
+        errors.add(WORDS, "loudspeaker",
                    f"{words} chữ, đọc mất khoảng {seconds} giây: cần từ {MINUTES[0]} đến {MINUTES[1]} phút",
                    f"{words} words, about {seconds} s to read: it must take {MINUTES[0]} to {MINUTES[1]} minutes")
         errors.raise_if_any()

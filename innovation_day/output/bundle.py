@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import BuildErrors
+from ..coupling import AnchorMissing
 
 # Data -----------------------------------------------------------------------
 
@@ -64,17 +64,19 @@ def patch(code: str, bundle: Path) -> str:
         if new in code:
             continue  # already applied by an earlier language build
         if code.count(old) != 1:
-            errors = BuildErrors("Material")
-            errors.add(bundle.name, name, "bản Material này khác, bản vá không còn khớp",
-                       "Material's bundle changed, the patch no longer applies; review "
-                       "innovation_day/output/bundle.py for this Material version")
-            errors.raise_if_any()
+            raise AnchorMissing(name, f"innovation_day/output/bundle.py ({bundle.name})", old)
         code = code.replace(old, new)
     return code
 
 
+BUNDLE = "assets/javascripts/bundle.*.min.js"  # Material's script, under its hashed name
+
+
 def patch_site(site_dir: Path) -> None:
-    for bundle in site_dir.glob("assets/javascripts/bundle.*.min.js"):
+    bundles = list(site_dir.glob(BUNDLE))
+    if not bundles:
+        raise AnchorMissing("bundle patches", "innovation_day/output/bundle.py", BUNDLE)
+    for bundle in bundles:
         code = bundle.read_text(encoding="utf-8")
         patched = patch(code, bundle)
         if patched != code:

@@ -16,7 +16,9 @@ import hashlib
 import re
 from urllib.parse import urlsplit
 
-# Data blocks (application/json, the JSON-LD of kit/share.py) are never run: not hashed.
+from ..coupling import AnchorMissing
+
+# Data blocks (application/json, the JSON-LD of kit/page_metadata.py) are never run: not hashed.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S)
 # The page's critical CSS (output/first_paint.py), allowed by its hash like the scripts.
 INLINE_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S)
@@ -48,8 +50,10 @@ def policy_for(html: str, connect: tuple[str, ...] = ()) -> str:
     return POLICY.format(hashes=" ".join(hashes), styles=styles, connect=extra).replace("  ", " ")
 
 
-def add_policy(html: str, connect: tuple[str, ...] = ()) -> str:
-    if CHARSET not in html or 'http-equiv="Content-Security-Policy"' in html:
+def add_policy(html: str, connect: tuple[str, ...] = (), where: str = "") -> str:
+    if 'http-equiv="Content-Security-Policy"' in html:
         return html
+    if CHARSET not in html:  # never ship a page without its policy
+        raise AnchorMissing("CSP insertion", where or "innovation_day/output/csp.py", CHARSET)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, connect)}">'
     return html.replace(CHARSET, CHARSET + "\n  " + meta, 1)

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import rjsmin
 from markupsafe import Markup
 
+from ..coupling import AnchorMissing
 from .critical import BLOCKING_LINK, Critical
 from .stylesheet import CUSTOM_NAME, SCRIPT_CLASS
 
@@ -138,16 +139,14 @@ class FirstPaint:
     def rewrite(self, html: str, page_dest: str) -> str:
         head_end = html.find(HEAD_END)
         links = list(BLOCKING_LINK.finditer(html, 0, head_end))
-        if not links:
-            return lighten(html)
         hrefs = [link.group(1) for link in links]
         paths = [site_path(href, page_dest, self.base_path) for href in hrefs]
-        unknown = [p for p in paths if p not in self.sources]
-        if unknown:
-            raise RuntimeError(f"first_paint: no source for the stylesheet(s) {unknown} of {page_dest}")
+        # Every page links Material's stylesheet as its base.html writes it, from a known file.
+        if not paths or not MATERIAL_STYLESHEET.fullmatch(paths[0]) or not all(p in self.sources for p in paths):
+            raise AnchorMissing("first paint (critical CSS)", f"innovation_day/output/first_paint.py ({page_dest})",
+                                BLOCKING_LINK.pattern)
         css = self.critical.css(paths, first_screen(html), html)
-        if MATERIAL_STYLESHEET.fullmatch(paths[0]):
-            hrefs = [href for href, path in zip(hrefs, paths) if path not in self.extra_css]
+        hrefs = [href for href, path in zip(hrefs, paths) if path not in self.extra_css]
         block = self.template.render(css=Markup(css), stylesheets=hrefs)
         head = html[:head_end]
         for link in reversed(links[1:]):

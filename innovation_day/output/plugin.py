@@ -5,15 +5,17 @@
   their files: leaves out the theme files the site cannot use (assets.py).
 - on_page_markdown at -100: after every plugin that fills insertion markers
   (all at 0): a marker still there is unknown or misplaced, and fails the build.
-- on_page_content: tables labelled and wrapped (tables.py).
+- on_page_content at 0: tables labelled and wrapped (tables.py), after the content
+  plugin (10) has read the page.
 - on_post_page / on_post_template: HTML fixes, then the critical CSS inline and the
   stylesheets deferred (first_paint.py), then the CSP (computed from the
   final HTML, so it must come last), then the 404 page is kept.
 - on_post_build at -200: after mkdocs-static-i18n (-100) has built every
   language: Material's bundle patched, its stylesheet trimmed (against every
   language's pages), our own CSS and JS minified, the default language's 404 page
-  put back at the root. Before the trimming, the stylesheets lose what every page has
-  inline (first_paint.py).
+  put back at the root. Before the trimming, Material's stylesheet loses what every page has
+  inline (first_paint.py). The admin plugin writes the editing app after it (-300):
+  the trimming scans every script of the site, and the app's is not the site's.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
             self.site = site_of(config)
             self.env = environment("output", html_layout=True)
             self.connect = csp.connect_sources(config.repo_url)
+            self.fixes = html_fixes.Fixes()
             self.not_found_page = None
             self.first_paint = first_paint.FirstPaint(self.env, config.site_url, config.extra_css, config.docs_dir,
                                                        tuple(self.config.first_screen_hidden),
@@ -68,30 +71,32 @@ class OutputPlugin(BasePlugin[OutputConfig]):
         markers.check_none_left(markdown, f"docs/{page.file.src_uri}")
         return markdown
 
+    @event_priority(0)  # after the content plugin (10)
     def on_page_content(self, html, page, config, files):
         return tables.label_tables(html, self.env)
 
     @event_priority(-50)  # the CSP hashes the final page: after every plugin's changes
     def on_post_page(self, output, page, config):
-        output = self.first_paint.rewrite(html_fixes.fix(output), page.file.dest_uri)
-        return csp.add_policy(output, self.connect)
+        output = self.first_paint.rewrite(self.fixes.fix(output), page.file.dest_uri)
+        return csp.add_policy(output, self.connect, f"docs/{page.file.src_uri}")
 
     @event_priority(-50)
     def on_post_template(self, output, template_name, config):
         if not template_name.endswith(".html"):
             return output
-        output = self.first_paint.rewrite(html_fixes.fix(output), template_name)
-        output = csp.add_policy(output, self.connect)
+        output = self.first_paint.rewrite(self.fixes.fix(output), template_name)
+        output = csp.add_policy(output, self.connect, template_name)
         if template_name == not_found.TEMPLATE and config.theme["language"] == self.site.languages.default:
             self.not_found_page = output
         return output
 
-    @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language; before admin (-300)
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         bundle.patch_site(site_dir)
         if nested_build(config):
             return  # a nested language build: the stylesheet and the 404 page wait for the whole site
+        self.fixes.check()
         self.first_paint.write_rest(site_dir)  # before the trimming, which reads the result
         stylesheet.trim(site_dir, tuple(self.config.keep_classes))
         self.first_paint.combine(site_dir)   # after the trimming, which trims Material's rules only

@@ -17,6 +17,9 @@ from pathlib import Path
 
 import tinycss2
 
+from ..coupling import AnchorMissing
+
+MAIN = "assets/stylesheets/main.*.min.css"  # Material's stylesheet, under its hashed name
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 OPTIONAL_GROUP = re.compile(r":(?:not|is|where|has)\((?:[^()]|\([^()]*\))*\)")
 CLASS_ATTR = re.compile(r'class="([^"]*)"')
@@ -116,7 +119,10 @@ def trim(site: Path, keep: tuple[str, ...] = ()) -> None:
     others = "".join(p.read_text(encoding="utf-8") for p in site.glob("assets/**/*.css")
                      if not p.name.startswith("main."))
     scripts = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.js"))
-    for stylesheet in site.glob("assets/stylesheets/main.*.min.css"):
+    stylesheets = list(site.glob(MAIN))
+    if not stylesheets:
+        raise AnchorMissing("stylesheet trimming", "innovation_day/output/stylesheet.py", MAIN)
+    for stylesheet in stylesheets:
         css = purge(stylesheet.read_text(encoding="utf-8"), names)
         # Properties read by the kept rules, our stylesheet or a script; twice,
         # because one property's value may read another.

@@ -19,27 +19,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import BuildErrors
+from .models import EDITIONS_FOLDER as FOLDER
+from .models import EditionFile
+from .schema import load_file, load_text, read
 
-FOLDER = "data/editions"
 PLAN_FOLDER = "ke-hoach"            # docs/ke-hoach/<year>.md: the plan of each year
-TEXTS = ("name", "theme", "slogan")  # name is required; theme and slogan may wait for the plan
-EXPO_TEXTS = ("venue", "title")
-# What scripts/new.py puts where the plan's text will go (settings/pages.py shows it as
+# What scripts/new.py puts where the plan's text will go (settings/page_templating.py shows it as
 # "chưa cập nhật"): a plan page without it is the published plan.
 BLANK = re.compile(r"\{\{\s*blank\s*\}\}")
 
 
 @dataclass(frozen=True)
 class Edition:
-    """One year's edition. Unknown parts are None; `edition["theme"]` reads like a mapping
-    too, so page templates and generators write `edition.theme` or `edition["theme"]`."""
+    """One year's edition. Unknown parts are None; `edition.theme` reads like a mapping
+    too, so page templates and generators write `edition.theme` or `edition.theme`."""
     year: int
     day: dt.date
     name: Mapping[str, str]
@@ -50,9 +48,6 @@ class Edition:
     plan: Mapping[str, Any] = field(default_factory=dict)   # number, date
     source: str = ""                           # data/editions/<year>.yml
     published: bool = True                     # its plan's pages hold the text, no blank left
-
-    def __getitem__(self, key: str):
-        return getattr(self, key)
 
     @property
     def plan_page(self) -> str:
@@ -83,110 +78,53 @@ class Edition:
         return [name for name, missing in parts if missing]
 
 
-def _bilingual(raw, where: str, key: str, languages, errors: BuildErrors, required: bool):
-    if raw is None and not required:
-        return None
-    if not isinstance(raw, Mapping):
-        errors.add(where, key, "thiếu nội dung (ghi cho từng ngôn ngữ: vi, en)",
-                   "missing text (one per language: vi, en)")
-        return None
-    for lang in languages.codes:
-        if not isinstance(raw.get(lang), str) or not raw[lang].strip():
-            errors.add(where, f"{key}.{lang}", "thiếu nội dung", "missing text")
-    return dict(raw)
-
-
-def _date(raw, where: str, key: str, errors: BuildErrors):
-    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
-        return raw
-    errors.add(where, key, "thiếu hoặc không phải ngày (YYYY-MM-DD)", "missing or not a date (YYYY-MM-DD)")
-    return None
-
-
-def _period(raw, where: str, key: str, errors: BuildErrors):
-    if not isinstance(raw, Mapping):
-        errors.add(where, key, "phải có start và end (YYYY-MM-DD), hoặc để null khi chưa có",
-                   "must have start and end (YYYY-MM-DD), or be null while unknown")
-        return None
-    start = _date(raw.get("start"), where, f"{key}.start", errors)
-    end = _date(raw.get("end"), where, f"{key}.end", errors)
-    if start and end and start > end:
-        errors.add(where, key, "ngày bắt đầu sau ngày kết thúc", "the start date is after the end date")
-    return dict(raw) if start and end and start <= end else None
-
-
-def _expo(raw, where: str, languages, docs_dir: Path, errors: BuildErrors):
+def read_edition(path: Path, root: Path, docs_dir: Path, languages, errors: BuildErrors,
+                 text: str | None = None) -> Edition | None:
+    """One year's file, checked by its declaration (models.EditionFile) and what no single field
+    says: the year is the file's, the Day is in it, periods run forward, the pages exist."""
+    where = path.relative_to(root).as_posix()
+    raw = load_text(text) if text is not None else load_file(path, where, errors)
     if raw is None:
         return None
     found = len(errors.problems)
-    period = _period(raw, where, "expo", errors)
-    if not isinstance(raw, Mapping):
+    data = read(EditionFile, raw, where, errors, languages)
+    if data is None:
         return None
-    if not isinstance(raw.get("name"), str) or not raw["name"].strip():
-        errors.add(where, "expo.name", "thiếu tên ngắn, ví dụ VIIE 2025", "missing its short name, e.g. VIIE 2025")
-    for key in EXPO_TEXTS:
-        _bilingual(raw.get(key), where, f"expo.{key}", languages, errors, required=True)
-    announced = raw.get("announced_by")
-    if not isinstance(announced, list) or not announced:
-        errors.add(where, "expo.announced_by", "ghi ai công bố triển lãm (theo nguồn)",
-                   "say who announced the expo (as the source does)")
-    else:
-        for index, who in enumerate(announced):
-            _bilingual(who, where, f"expo.announced_by[{index}]", languages, errors, required=True)
-    page = raw.get("page")
-    if not isinstance(page, str) or not (docs_dir / page).is_file():
-        errors.add(where, "expo.page", f"không có trang docs/{page}", f"there is no page docs/{page}")
-    return dict(raw) if period and len(errors.problems) == found else None
-
-
-def read_edition(path: Path, root: Path, docs_dir: Path, languages, errors: BuildErrors) -> Edition | None:
-    where = path.relative_to(root).as_posix()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        errors.add(where, "YAML", f"không đọc được ({error})", f"cannot be read ({error})")
-        return None
-    if not isinstance(raw, Mapping):
-        errors.add(where, "YAML", "phải là các cặp khóa: giá trị", "must be key: value pairs")
-        return None
-    found = len(errors.problems)
-    year = raw.get("year")
-    if isinstance(year, bool) or not isinstance(year, int) or str(year) != path.stem:
+    if str(data.year) != path.stem:
         errors.add(where, "year", f"phải là năm của tên tệp ({path.stem})", f"must be the file's year ({path.stem})")
-        year = None
-    day = _date(raw.get("day"), where, "day", errors)
-    if day and year and day.year != year:
-        errors.add(where, "day", f"phải là một ngày của năm {year}", f"must be a day of {year}")
-    texts = {key: _bilingual(raw.get(key), where, key, languages, errors, required=key == "name") for key in TEXTS}
-    response = None if raw.get("response") is None else _period(raw["response"], where, "response", errors)
-    expo = _expo(raw.get("expo"), where, languages, docs_dir, errors)
-    plan = raw.get("plan") if isinstance(raw.get("plan"), Mapping) else {}
-    if plan.get("number") is not None and not isinstance(plan["number"], str):
-        errors.add(where, "plan.number", "ghi số văn bản trong ngoặc kép, ví dụ \"123/KH-UBND\", hoặc null",
-                   "write the document's number in quotes, e.g. \"123/KH-UBND\", or null")
-    if plan.get("date") is not None:
-        _date(plan["date"], where, "plan.date", errors)
+    if data.day.year != data.year:
+        errors.add(where, "day", f"phải là một ngày của năm {data.year}", f"must be a day of {data.year}")
+    for name, period in (("response", data.response), ("expo", data.expo)):
+        if period and period.start > period.end:
+            errors.add(where, name, "ngày bắt đầu sau ngày kết thúc", "the start date is after the end date")
+    if data.expo and not (docs_dir / data.expo.page).is_file():
+        errors.add(where, "expo.page", f"không có trang docs/{data.expo.page}", f"there is no page docs/{data.expo.page}")
     blanks = False
-    if year:
-        for source in languages.sources(f"{PLAN_FOLDER}/{year}.md"):
-            page = docs_dir / source
-            if not page.is_file():
-                errors.add(where, "plan", f"thiếu trang kế hoạch docs/{source}",
-                           f"the plan's page docs/{source} is missing")
-            elif BLANK.search(page.read_text(encoding="utf-8")):
-                blanks = True
+    for source in languages.sources(f"{PLAN_FOLDER}/{data.year}.md"):
+        page = docs_dir / source
+        if not page.is_file():
+            errors.add(where, "plan", f"thiếu trang kế hoạch docs/{source}",
+                       f"the plan's page docs/{source} is missing")
+        elif BLANK.search(page.read_text(encoding="utf-8")):
+            blanks = True
     if len(errors.problems) > found:
         return None
-    return Edition(year, day, texts["name"], texts["theme"], texts["slogan"], response, expo,
-                   dict(plan), where, published=not blanks)
+    # The parts stay mappings (edition.expo["page"], {{ edition.response.start }}), as pages quote them.
+    part = lambda value: asdict(value) if value is not None else None  # noqa: E731
+    return Edition(data.year, data.day, data.name, data.theme, data.slogan, part(data.response), part(data.expo),
+                   part(data.plan) or {"number": None, "date": None}, where, published=not blanks)
 
 
-def read_editions(root: Path, docs_dir: Path, languages, errors: BuildErrors) -> tuple[Edition, ...]:
-    """Every edition, oldest first (the last one is the current edition)."""
+def read_editions(root: Path, docs_dir: Path, languages, errors: BuildErrors,
+                  texts: Mapping[str, str] | None = None) -> tuple[Edition, ...]:
+    """Every edition, oldest first (the last one is the current edition). `texts` gives a
+    file's text instead of reading it (path -> YAML text)."""
     folder = root / FOLDER
-    paths = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    texts = texts or {}
+    paths = sorted({*folder.glob("*.yml"), *(root / p for p in texts if p.startswith(FOLDER + "/"))})
     if not paths:
         errors.add(FOLDER, "<year>.yml", "chưa có năm nào: tạo bằng python scripts/new.py edition YEAR",
                    "no edition yet: make one with python scripts/new.py edition YEAR")
-    editions = [read_edition(path, root, docs_dir, languages, errors) for path in paths]
+    editions = [read_edition(path, root, docs_dir, languages, errors, texts.get(path.relative_to(root).as_posix()))
+                for path in paths]
     return tuple(sorted((e for e in editions if e), key=lambda e: e.year))

@@ -1,7 +1,9 @@
 """The settings plugin: reads and checks mkdocs.yml once, and lets pages quote it.
 
-It runs first (priority 100 at on_config): every other plugin of the package
-reads its `site`. mkdocs-static-i18n builds the default language, then each
+Order (event priorities, never the order of `plugins:` in mkdocs.yml):
+- on_config at 100: first, every other plugin of the package reads its `site`;
+- on_page_markdown at 30: the page's `{{ … }}` filled in before the content (20) and
+  kit (10) plugins replace their insertion markers, and after mkdocs-static-i18n (50). mkdocs-static-i18n builds the default language, then each
 other language in a nested build of its own (`i18n.building`); the settings
 are read at the start of the outer build, so `mkdocs serve` rebuilds start
 afresh, and the nested builds share them.
@@ -13,8 +15,9 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
+from ..coupling import I18n, check_versions
 from .languages import Languages
-from .pages import environment, render_page
+from .page_templating import environment, render_page
 from .site import Site, language_texts, load_site
 from ..templates import environment as templates
 
@@ -23,8 +26,7 @@ NAME = "innovation-day/settings"
 
 def nested_build(config) -> bool:
     """True in mkdocs-static-i18n's build of a language other than the first."""
-    i18n = config.plugins.get("i18n")
-    return bool(i18n is not None and i18n.building)
+    return I18n(config).building
 
 
 def site_of(config) -> Site:
@@ -45,7 +47,7 @@ def build_language(config) -> str:
 
 def page_language(page, site: Site) -> str:
     # mkdocs-static-i18n sets `locale` on each file, generated ones included; the suffix is the fallback.
-    return getattr(page.file, "locale", None) or site.languages.of_source(page.file.src_uri)
+    return I18n.locale(page.file) or site.languages.of_source(page.file.src_uri)
 
 
 def page_edition(page, site: Site):
@@ -60,11 +62,12 @@ class SettingsPlugin(BasePlugin):
     def on_config(self, config):
         if nested_build(config):
             return config
-        entries = config.plugins["i18n"].config.languages
+        check_versions()  # before anything relies on the theme or the i18n plugin
+        entries = I18n(config).language_entries()
         languages = Languages.from_i18n(entries)
         texts = language_texts(entries, config.site_name, config.site_description, config.copyright)
         root = Path(config.config_file_path).parent
-        self.site = load_site(root, Path(config.docs_dir), config.site_url, texts, config.extra, languages)
+        self.site = load_site(root, Path(config.docs_dir), config.site_url, texts, languages)
         self.page_env = environment()
         self.status_env = templates("settings", html_layout=False)
         return config
@@ -72,6 +75,7 @@ class SettingsPlugin(BasePlugin):
     def on_pre_build(self, config):
         self.theme = self.on_env(config.theme.get_env(), config, None)
 
+    @event_priority(30)  # before the content (20) and kit (10) plugins' markers
     def on_page_markdown(self, markdown, page, config, files):
         lang = page_language(page, self.site)
         return render_page(self.page_env, markdown, self.site, self.status_env, lang, f"docs/{page.file.src_uri}",
@@ -80,4 +84,6 @@ class SettingsPlugin(BasePlugin):
     def on_env(self, env, config, files):
         # overrides/partials/language.html looks here before Material's own table.
         env.globals["site_strings"] = {lang: self.site.strings.theme_table(lang) for lang in self.site.languages.codes}
+        # The commune's settings (data/), for the theme's partials: `settings.commune.phone`.
+        env.globals["settings"] = self.site
         return env

@@ -1,11 +1,12 @@
-"""The site's settings, read from mkdocs.yml and checked in one pass: `Site`.
+"""The site's settings, checked in one pass: `Site`.
 
-The site's address and settings live once in mkdocs.yml `extra:`, each year's
-edition in data/editions/ (settings/editions.py); every page, template and
-generated file reads them from a `Site`, so a bad value would spread silently.
-`load_site` checks every setting (the editions, the news, photo and kit
-settings, the interface strings) and reports every problem at once, naming the
-file and the setting, before anything is built.
+The site's address and languages live in mkdocs.yml (MkDocs' own configuration);
+what the commune changes lives in data files, each field declared once
+(settings/models.py): the commune, nominations, the kit and its words, the site's
+options, and each year's edition in data/editions/ (settings/editions.py). Every
+page, template and generated file reads them from a `Site`, so a bad value would
+spread silently: `load_site` checks every file and reports every problem at once,
+naming the file and the field, before anything is built.
 """
 
 from __future__ import annotations
@@ -14,25 +15,15 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
-from ..content.photos import PhotoSettings, photo_settings
 from ..errors import BuildErrors
-from ..kit.settings import KitSettings, kit_settings
 from .editions import Edition, read_editions
 from .languages import Languages, entry_value
+from .models import FILES, AdminSettings, Commune, KitSettings, KitWords, Nomination, SiteOptions, check_kit
+from .schema import load_file, load_text, read
 from .strings import Strings
 from .timeline import build_date
-
-BILINGUAL_TEXTS = ("commune.name",)
-
-
-@dataclass(frozen=True)
-class NewsSettings:
-    per_page: int      # items per page of the news list
-    home: int          # latest items on the home page
-    recent_days: int   # older than this, the home page's heading gives the latest item's date
 
 
 @dataclass(frozen=True)
@@ -43,13 +34,39 @@ class Site:
     site_url: str
     languages: Languages
     texts: Mapping[str, Mapping[str, str]]   # lang -> site name, description, copyright
-    extra: Mapping[str, Any]
     strings: Strings
-    news: NewsSettings
-    photos: PhotoSettings
-    kit: KitSettings
+    commune: Commune                   # data/commune.yml
+    nomination: Nomination             # data/nomination.yml
+    kit: KitSettings                   # data/kit.yml
+    kit_words: KitWords                # data/kit/words.yml
+    options: SiteOptions               # data/site.yml: news, photos, reading, review, admin
     today: dt.date                     # the build's date in Vietnam (settings/timeline.py)
     editions: tuple[Edition, ...] = ()   # every year's edition, oldest first
+
+    @property
+    def news(self):
+        return self.options.news
+
+    @property
+    def photos(self):
+        return self.options.photos
+
+    @property
+    def reading(self):
+        return self.options.reading
+
+    @property
+    def review(self):
+        return self.options.review
+
+    @property
+    def admin(self) -> AdminSettings:
+        return self.options.admin or AdminSettings()
+
+    def context(self) -> dict:
+        """What pages and the kit's texts may quote: `{{ commune.name.vi }}`, `{{ kit.search_words }}`…"""
+        return {"commune": self.commune, "nomination": self.nomination, "kit": self.kit,
+                "news": self.news, "reading": self.reading}
 
     @property
     def edition(self) -> Edition:
@@ -72,10 +89,6 @@ class Site:
             return named
         return next((e for e in self.editions if e.expo and e.expo["page"] == source), self.edition)
 
-    @property
-    def commune(self) -> Mapping[str, Any]:
-        return self.extra["commune"]
-
     def address(self, src_uri: str, lang: str) -> str:
         """The absolute address of a page (given by its default-language source) in a language."""
         return self.site_url + self.languages.page_path(src_uri, lang)
@@ -94,69 +107,48 @@ def language_texts(entries, name: str, description: str | None, copyright: str |
     } for entry in entries}
 
 
-def lookup(extra: Mapping, dotted: str):
-    value = extra
-    for key in dotted.split("."):
-        if not isinstance(value, Mapping) or key not in value:
-            return None
-        value = value[key]
-    return value
-
-
-def check_core(site_url: str, extra: Mapping, docs_dir: Path, languages: Languages, errors: BuildErrors) -> None:
+def check_site_url(site_url: str, errors: BuildErrors) -> None:
     parts = urlsplit(site_url or "")
     if parts.scheme not in ("http", "https") or not parts.netloc or not (site_url or "").endswith("/"):
         errors.add("mkdocs.yml", "site_url",
                    f"phải là địa chỉ đầy đủ, kết thúc bằng '/' (hiện là {site_url!r})",
                    f"must be a full address ending in '/' (now {site_url!r})")
-    for key in BILINGUAL_TEXTS:
-        value = lookup(extra, key)
-        for lang in languages.codes:
-            text = value.get(lang) if isinstance(value, Mapping) else None
-            if not isinstance(text, str) or not text.strip():
-                errors.add("mkdocs.yml", f"extra.{key}.{lang}", "thiếu nội dung", "missing text")
-    review = lookup(extra, "review") or {}
-    sections, max_days = review.get("sections"), review.get("max_days")
-    if not isinstance(sections, list) or not all(isinstance(x, str) and x for x in sections):
-        errors.add("mkdocs.yml", "extra.review.sections", "phải là danh sách thư mục trong docs/, ví dụ [chinh-sach]",
-                   "must be a list of folders in docs/, e.g. [chinh-sach]")
-    if isinstance(max_days, bool) or not isinstance(max_days, int) or max_days < 1:
-        errors.add("mkdocs.yml", "extra.review.max_days", "phải là số ngày, ví dụ 365",
-                   "must be a number of days, e.g. 365")
-    reading = lookup(extra, "reading") or {}
-    scale, chunk, rate = reading.get("text_scale"), reading.get("chunk"), reading.get("rate")
-    if not isinstance(scale, list) or len(scale) < 2 or not all(
-            isinstance(x, (int, float)) and not isinstance(x, bool) and 0.5 <= x <= 3 for x in scale):
-        errors.add("mkdocs.yml", "extra.reading.text_scale", "phải là danh sách các bậc cỡ chữ, ví dụ [1, 1.15, 1.3]",
-                   "must be a list of text size steps, e.g. [1, 1.15, 1.3]")
-    if isinstance(chunk, bool) or not isinstance(chunk, int) or not 40 <= chunk <= 1000:
-        errors.add("mkdocs.yml", "extra.reading.chunk", "phải là số ký tự từ 40 đến 1000",
-                   "must be a number of characters from 40 to 1000")
-    if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0.5 <= rate <= 2:
-        errors.add("mkdocs.yml", "extra.reading.rate", "phải là tốc độ đọc từ 0,5 đến 2", "must be a rate from 0.5 to 2")
 
 
-def news_settings(raw, errors: BuildErrors) -> NewsSettings | None:
-    raw = raw if isinstance(raw, Mapping) else {}
-    found = len(errors.problems)
-    for key, low in (("per_page", 1), ("home", 0), ("recent_days", 1)):
-        value = raw.get(key)
-        if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            errors.add("mkdocs.yml", f"extra.news.{key}", f"phải là số nguyên từ {low} trở lên",
-                       f"must be a whole number, {low} or more")
-    return None if len(errors.problems) > found else NewsSettings(raw["per_page"], raw["home"], raw["recent_days"])
+def read_settings(root: Path, languages: Languages, errors: BuildErrors,
+                  texts: Mapping[str, str] | None = None) -> dict:
+    """Every settings file of data/ (models.FILES), checked: {attribute: value or None}.
+    `texts` gives a file's text instead of reading it (tests, the editing app's preview)."""
+    values = {}
+    for file in FILES:
+        raw = load_text(texts[file.path]) if texts and file.path in texts else load_file(
+            root / file.path, file.path, errors)
+        values[file.attribute] = None if raw is None else read(file.model, raw, file.path, errors, languages)
+    if values.get("kit"):
+        values["kit"] = check_kit(values["kit"], "data/kit.yml", errors)
+    if values.get("options"):
+        check_photo_formats(values["options"], errors)
+    return values
 
 
-def load_site(root: Path, docs_dir: Path, site_url: str, texts: Mapping, extra: Mapping,
-              languages: Languages, today: dt.date | None = None) -> Site:
-    """Check every setting, report every problem at once, and return the site's settings."""
+def check_photo_formats(options: SiteOptions, errors: BuildErrors) -> None:
+    from PIL import features  # the build's image library: what it can write decides
+
+    for name in options.photos.formats or ():
+        if not features.check(name):
+            errors.add("data/site.yml", "photos.formats", f"bản Pillow này không ghi được {name}",
+                       f"this Pillow cannot write {name}")
+
+
+def load_site(root: Path, docs_dir: Path, site_url: str, texts: Mapping, languages: Languages,
+              today: dt.date | None = None, files: Mapping[str, str] | None = None) -> Site:
+    """Check every setting, report every problem at once, and return the site's settings.
+    `files`: settings files' texts to use instead of those in data/ (path -> YAML text)."""
     errors = BuildErrors("Cài đặt / Settings")
-    check_core(site_url, extra, docs_dir, languages, errors)
-    editions = read_editions(root, docs_dir, languages, errors)
-    news = news_settings(extra.get("news"), errors)
-    photos = photo_settings(extra.get("photos"), errors)
-    kit = kit_settings(extra.get("kit"), errors)
+    check_site_url(site_url, errors)
+    settings = read_settings(root, languages, errors, files)
+    editions = read_editions(root, docs_dir, languages, errors, files)
     strings = Strings.load(root, languages, errors)
     errors.raise_if_any()
-    return Site(root, docs_dir, site_url, languages, texts, extra, strings, news, photos, kit,
-                today or build_date(), editions)
+    return Site(root, docs_dir, site_url, languages, texts, strings, today=today or build_date(),
+                editions=editions, **settings)

@@ -64,7 +64,7 @@ def render_page(page_env, markdown: str, site, status_env, lang: str, where: str
         return markdown
     edition = edition or site.edition
     blank = Markup(status_env.get_template("blank.html").render(text=site.t(lang)("edition.blank", year=edition.year)))
-    context = dict(site.extra)
+    context = site.context()
     # `phase`: before, during or after the edition's period on the build's date, so a page
     # can say what was said then in the past once it is over ({% if phase == "after" %}).
     context.update(lang=lang, edition=edition, unknown=site.t(lang)("edition.unknown"),

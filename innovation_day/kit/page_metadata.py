@@ -44,7 +44,7 @@ def image_text(site, edition, lang: str, home: bool, title: str) -> dict:
                end=format_date(edition.response["end"], lang)) if edition.response
              else format_date(edition.day, lang))
     return {
-        "heading": site.commune["name"][lang],
+        "heading": site.commune.name[lang],
         "title": f"“{edition.theme[lang]}”" if home and edition.theme else title,
         "footer": [f"{edition.name[lang]} · {edition.year}", dates],
     }
@@ -57,18 +57,18 @@ def structured_data(site, source: str, edition, lang: str) -> Markup:
     organisation = {
         "@type": "GovernmentOrganization",
         "@id": f"{site.site_url}#commune",
-        "name": commune["name"][lang],
-        "alternateName": commune["name"][other],
+        "name": commune.name[lang],
+        "alternateName": commune.name[other],
         "url": site.address("index.md", lang),
-        "address": {"@type": "PostalAddress", "addressRegion": commune["city"][lang], "addressCountry": "VN"},
+        "address": {"@type": "PostalAddress", "addressRegion": commune.city[lang], "addressCountry": "VN"},
     }
+    # The commune's channels, only those set in data/commune.yml (none is guessed).
     for key, field in (("phone", "telephone"), ("email", "email")):
-        if commune.get(key):
-            organisation[field] = commune[key]
-    # The commune's channels, only those set in extra.commune (none is guessed).
-    if commune.get("address"):
-        organisation["address"]["streetAddress"] = commune["address"]
-    same_as = [commune[key] for key in ("website", "facebook", "zalo") if commune.get(key)]
+        if getattr(commune, key):
+            organisation[field] = getattr(commune, key)
+    if commune.address:
+        organisation["address"]["streetAddress"] = commune.address[lang]
+    same_as = [getattr(commune, key) for key in ("website", "facebook", "zalo") if getattr(commune, key)]
     if same_as:
         organisation["sameAs"] = same_as
     graph = [organisation]

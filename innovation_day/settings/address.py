@@ -1,6 +1,8 @@
-"""Is this build a local preview? Then its print files must say so.
+"""The site's address as people see it, and whether a build is a local preview.
 
-A build whose site_url is a loopback or local address (127.0.0.0/8, ::1,
+`display_address` is the address as printed for people to read. And a build
+
+whose site_url is a loopback or local address (127.0.0.0/8, ::1,
 localhost, *.local, *.localhost, private and link-local ranges) makes print
 files whose QR code opens nothing for anyone else: every print file and share
 image is stamped STAMP (draw.Canvas), the kit page says so, and the deploy
@@ -34,3 +36,8 @@ def is_local_address(url: str) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
         address = address.ipv4_mapped
     return address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified
+
+
+def display_address(url: str) -> str:
+    """The address as printed for people to read: without 'https://'."""
+    return url[len("https://"):] if url.startswith("https://") else url

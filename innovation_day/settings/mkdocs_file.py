@@ -56,4 +56,4 @@ def site_from_file(path: Path, site_url: str | None = None) -> Site:
     entries = i18n_languages(config)
     texts = language_texts(entries, config["site_name"], config.get("site_description"), config.get("copyright"))
     return load_site(root, root / config.get("docs_dir", "docs"), site_url or config["site_url"], texts,
-                     config.get("extra") or {}, Languages.from_i18n(entries))
+                     Languages.from_i18n(entries))
