@@ -9,7 +9,10 @@ Steps:
      page, one after the other: mobile form factor, default throttling
      (--desktop: Lighthouse's desktop preset, a 1350 px wide screen),
      categories performance, accessibility, best-practices and SEO;
-  4. print a Markdown table (scores, bytes over the wire of the first view,
+  4. print a Markdown table (scores, Lighthouse's first contentful paint, the
+     bytes needed before first paint: the page's HTML and every render-blocking
+     stylesheet and synchronous head script, gzip, as innovation_day/output/
+     first_paint.py weighs them; bytes over the wire of the first view,
      requests, failing audits), the size of the search index (raw and gzip),
      and the details of each failing audit (elements, addresses).
 
@@ -220,8 +223,21 @@ def summarise(page: str, lhr: dict) -> dict:
                 "display": audit.get("displayValue", "") or audit.get("errorMessage", ""),
                 "items": labels,
             })
+    fcp = (audits.get("first-contentful-paint") or {}).get("numericValue")
     return {"page": page, "scores": scores, "bytes": transfer, "requests": len(items), "failing": failing,
+            "fcp": fcp,
             "errored": errored, "final_url": lhr.get("finalDisplayedUrl") or lhr.get("finalUrl")}
+
+
+def first_paint_bytes(site_dir: Path, base_path: str, page: str) -> int | None:
+    """Gzip bytes the page needs before its first paint (innovation_day/output/first_paint.py)."""
+    from innovation_day.output.first_paint import weigh
+
+    rel = page.lstrip("/")
+    path = site_dir / (rel if rel.endswith(".html") else rel + "index.html")
+    if not path.is_file():  # a missing address: GitHub Pages serves the root 404.html
+        path = site_dir / "404.html"
+    return sum(weigh(path, site_dir, base_path).values()) if path.is_file() else None
 
 
 def human_bytes(n: int) -> str:
@@ -246,17 +262,21 @@ def render(rows: list[dict], errors: list[str], sizes, base_url: str, chrome_pat
         + ("Lighthouse desktop preset (1350 × 940, desktop throttling)" if desktop
            else "Lighthouse mobile, default throttling") + f"; Chromium `{chrome_path}`.",
         "",
-        "| page | performance | accessibility | best practices | SEO | bytes over the wire | requests | failing audits |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| page | performance | accessibility | best practices | SEO | first contentful paint "
+        "| before first paint (gzip) | bytes over the wire | requests | failing audits |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in rows:
         s = r["scores"]
         failing = ", ".join(f["id"] for f in r["failing"]) or "—"
+        fcp = "–" if r.get("fcp") is None else f"{r['fcp'] / 1000:.2f} s"
+        first = r.get("first_paint_bytes")
+        first = "–" if first is None else f"{first:,} B ({human_bytes(first)})"
         lines.append(f"| `{r['page']}` | {fmt(s['performance'])} | {fmt(s['accessibility'])} | "
-                     f"{fmt(s['best-practices'])} | {fmt(s['seo'])} | {r['bytes']:,} B ({human_bytes(r['bytes'])}) | "
-                     f"{r['requests']} | {failing} |")
+                     f"{fmt(s['best-practices'])} | {fmt(s['seo'])} | {fcp} | {first} | "
+                     f"{r['bytes']:,} B ({human_bytes(r['bytes'])}) | {r['requests']} | {failing} |")
     for err in errors:
-        lines.append(f"| `{err.split(chr(10))[0][:80]}` | – | – | – | – | – | – | Lighthouse failed |")
+        lines.append(f"| `{err.split(chr(10))[0][:80]}` | – | – | – | – | – | – | – | – | Lighthouse failed |")
     errored = {}
     for r in rows:
         for e in r["errored"]:
@@ -351,6 +371,7 @@ def main(argv: list[str] | None = None) -> int:
                 errors.append(f"{page}: {err}")
                 continue
             rows.append(summarise(page, lhr))
+            rows[-1]["first_paint_bytes"] = first_paint_bytes(args.site_dir, base_path, page)
             print(f"      done in {time.monotonic() - started:.0f}s", file=sys.stderr, flush=True)
     finally:
         server.shutdown()

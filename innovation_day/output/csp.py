@@ -20,8 +20,10 @@ from ..coupling import AnchorMissing
 
 # Data blocks (application/json, the JSON-LD of kit/page_metadata.py) are never run: not hashed.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S)
+# The page's critical CSS (output/first_paint.py), allowed by its hash like the scripts.
+INLINE_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S)
 CHARSET = '<meta charset="utf-8">'
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'{styles}; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'{connect}; worker-src 'self'; manifest-src 'self'; "
           "object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'none'")
 
@@ -44,7 +46,8 @@ def connect_sources(repo_url: str | None) -> tuple[str, ...]:
 def policy_for(html: str, connect: tuple[str, ...] = ()) -> str:
     hashes = sorted({_hash(body) for body in INLINE_SCRIPT.findall(html)})
     extra = "".join(f" {source}" for source in connect)
-    return POLICY.format(hashes=" ".join(hashes), connect=extra).replace("  ", " ")
+    styles = "".join(f" {h}" for h in sorted({_hash(body) for body in INLINE_STYLE.findall(html)}))
+    return POLICY.format(hashes=" ".join(hashes), styles=styles, connect=extra).replace("  ", " ")
 
 
 def add_policy(html: str, connect: tuple[str, ...] = (), where: str = "") -> str:
