@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from icalendar import Calendar
 from PIL import Image
@@ -49,4 +51,5 @@ def test_share_tags_use_the_new_address(other_site):
         image = soup.find("meta", attrs={"property": "og:image"})["content"]
         assert url == OTHER_SITE_URL + page
         assert image.startswith(OTHER_SITE_URL) and (other_site / image[len(OTHER_SITE_URL):]).is_file()
-        assert '"url": "' + OTHER_SITE_URL in soup.select_one('script[type="application/ld+json"]').string
+        graph = json.loads(soup.select_one('script[type="application/ld+json"]').string)["@graph"]
+        assert all(node["url"].startswith(OTHER_SITE_URL) for node in graph if "url" in node)

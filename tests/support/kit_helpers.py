@@ -44,16 +44,9 @@ def phone_photo(image: Image.Image, factor: float = 0.3, blur: float = 1.0) -> I
 def render_pdf(path: Path, scale: float, page: int = 0, finished: bool = False) -> Image.Image:
     """A PDF page as a phone would see the print: `scale` pixels per point; `finished`: only
     its TrimBox, as the print is once cut (the bleed cut off)."""
-    import pypdfium2 as pdfium
+    from innovation_day.kit.draw import render   # PDFium, as the kit's previews are drawn
 
-    document = pdfium.PdfDocument(str(path))
-    try:
-        sheet = document[page]
-        if finished:
-            sheet.set_cropbox(*sheet.get_trimbox())
-        return sheet.render(scale=scale).to_pil().convert("RGB")
-    finally:
-        document.close()
+    return render(path.read_bytes(), scale, page, finished)
 
 
 def side_px(code) -> float:
