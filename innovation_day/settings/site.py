@@ -126,6 +126,12 @@ def read_settings(root: Path, languages: Languages, errors: BuildErrors,
         values[file.attribute] = None if raw is None else read(file.model, raw, file.path, errors, languages)
     if values.get("kit"):
         values["kit"] = check_kit(values["kit"], "data/kit.yml", errors)
+    nomination = values.get("nomination")
+    if nomination and nomination.open and not nomination.source:
+        # The plan sets up no call for nominations: the site says one is open only with its source.
+        errors.add("data/nomination.yml", "source",
+                   "đang bật open (nhận đề cử): ghi địa chỉ thông báo của xã, hoặc tắt open",
+                   "open is on (taking nominations): give the address of the commune's announcement, or turn open off")
     if values.get("options"):
         check_photo_formats(values["options"], errors)
     return values

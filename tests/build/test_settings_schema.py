@@ -155,3 +155,11 @@ def test_every_marker_the_pages_write_is_in_the_one_table():
     assert used and used <= set(markers.NAMES), used - set(markers.NAMES)
     with pytest.raises(ValueError, match="does not list"):
         markers.replace("x", {"kit.unlisted": lambda arg: ""})
+
+
+def test_nominations_are_said_open_only_with_their_source(site):
+    line = one_problem(site, {"data/nomination.yml": lambda raw: raw.update(open=True, source=None)})
+    assert line.startswith("data/nomination.yml › source: ")
+    opened = load_with(site, {"data/nomination.yml": lambda raw: raw.update(
+        open=True, source="https://example.vn/thong-bao-vi-du")})
+    assert opened.nomination.open is True
