@@ -62,3 +62,14 @@ def full_edition(of=None):
 def shown_date(day, lang: str) -> str:
     """How the pages write a date (settings/dates.py: 22/9/2025, 05/10/2025, 22 September 2025)."""
     return format_date(day, lang)
+
+
+def search_indexes(site_dir: Path) -> dict:
+    """{language: its search index, read} as the build splits them (innovation_day/output/search_index.py)."""
+    import json
+
+    from innovation_day.output.search_index import INDEX
+
+    languages = site().languages
+    return {code: json.loads((site_dir / languages.prefix(code) / INDEX).read_text(encoding="utf-8"))
+            for code in languages.codes}

@@ -11,7 +11,7 @@
 - on_post_build at -200: after mkdocs-static-i18n (-100) has built every
   language: Material's bundle patched, its stylesheet trimmed (against every
   language's pages), our own CSS and JS minified, the default language's 404 page
-  put back at the root.
+  put back at the root, the search index split per language (search_index.py).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .. import markers
 from ..settings.plugin import nested_build, site_of
 from ..templates import environment
-from . import assets, bundle, csp, html_fixes, minify, not_found, stylesheet, tables
+from . import assets, bundle, csp, html_fixes, minify, not_found, search_index, stylesheet, tables
 
 
 class OutputConfig(Config):
@@ -75,9 +75,10 @@ class OutputPlugin(BasePlugin[OutputConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
-        bundle.patch_site(site_dir)
+        bundle.patch_site(site_dir, search_index.folders(self.site.languages))
         if nested_build(config):
-            return  # a nested language build: the stylesheet and the 404 page wait for the whole site
+            return  # a nested language build: the stylesheet, the index and the 404 page wait for the whole site
+        search_index.split(site_dir, self.site.languages)
         stylesheet.trim(site_dir, tuple(self.config.keep_classes))
         minify.minify_site(site_dir)   # after the trimming, which reads our stylesheets' custom properties
         not_found.write(site_dir, self.not_found_page)
