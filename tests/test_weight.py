@@ -19,7 +19,7 @@ import random
 import pytest
 
 from conftest import make_site_copy, run_build
-from page_walk import Tabs, Walk, source_pages
+from page_walk import Tabs, Walk, walked_pages
 from site_settings import search_indexes, site
 
 from innovation_day import preview
@@ -50,7 +50,7 @@ def load_seconds(size: int) -> float:
 
 # Weighed on each page's one walk (tests/page_walk.py): a first view, until no request is left in flight.
 @pytest.mark.browser
-@pytest.mark.parametrize("walked", source_pages())
+@pytest.mark.parametrize("walked", walked_pages())
 def test_first_view_stays_within_budget(walk, walked):
     record = walk(walked)
     assert not any("search_index" in u or "/workers/" in u for u in record.first_view_urls)
