@@ -97,20 +97,30 @@ def copy_project(dest: Path) -> Path:
 
 # Ordinary content -----------------------------------------------------------
 
-# What is not prose in a page's source: front matter, code, HTML tags, link addresses, markers, tables.
-_NOT_PROSE = re.compile(r"\A---\n.*?\n---\n|```.*?```|`[^`]*`|<[^>]+>|\]\([^)]*\)|\{[{%#].*?[}%#]\}|^\|.*$|https?://\S+",
-                        re.DOTALL | re.MULTILINE)
+# What is not prose in a page's source: front matter, passages in the other language (lang="…"),
+# code, HTML tags, link addresses, markers, tables.
+_NOT_PROSE = re.compile(r"\A---\n.*?\n---\n|<(\w+)\b[^>]*\blang=\"[^\"]+\"[^>]*>.*?</\1>|```.*?```|`[^`]*`|<[^>]+>"
+                        r"|\]\([^)]*\)|\{[{%#].*?[}%#]\}|^\|.*$|https?://\S+", re.DOTALL | re.MULTILINE)
+# Words that give away an English sentence in Vietnamese text (and the reverse: a Vietnamese letter).
+_ENGLISH = re.compile(r"^(?:the|of|and|with|for|is|are|by|from|made|page)$", re.IGNORECASE)
+_VIETNAMESE = re.compile(r"[^\x00-\x7f]")
 
 
 def sentences(root: Path, lang: str) -> list[list[str]]:
-    """The sentences of the site's own pages in one language, as lists of words."""
+    """The sentences of the site's own pages in one language, as lists of words: not the editor's
+    guide (field names, technical words), nothing marked as the other language, and in English no
+    Vietnamese word (names are marked or written whole on real pages; a chain of words would split them)."""
     found = []
     for path in sorted((root / "docs").rglob("*.md")):
-        if path.name.endswith(".en.md") != (lang == "en"):
+        if path.name.endswith(".en.md") != (lang == "en") or "huong-dan" in path.parts:
             continue
         prose = _NOT_PROSE.sub(" ", path.read_text(encoding="utf-8"))
         for sentence in re.split(r"[.!?;:\n]\s", prose):
             words = re.findall(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", sentence)
+            if lang == "en":
+                words = [w for w in words if not _VIETNAMESE.search(w)]
+            elif any(_ENGLISH.match(w) for w in words):
+                continue
             if len(words) >= 4:
                 found.append(words)
     return found
@@ -142,7 +152,7 @@ class Writer:
         text = self.sentence(60, 80)
         while len(text) < size:
             text += " " + self.sentence(10, 20)
-        return text[: size - 1].rstrip() + "."
+        return text[:size].rsplit(" ", 1)[0] + "."   # whole words: a cut one may be another word
 
     def paragraphs(self, count: int = 3) -> str:
         """`count` short paragraphs of two or three sentences."""

@@ -25,6 +25,7 @@ is walked twice and the pages are shared between the workers.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -152,6 +153,8 @@ def source_pages(docs: Path = ROOT / "docs") -> list[str]:
 # every other page in full, so the browser checks grow with the kinds of page, not with
 # the content (issue 24). The cheap checks of the built HTML still read every page.
 ENTRY_SAMPLE = 4
+# Pages 2, 3… of the news list (content/news.py): made by the build, not from docs/.
+LIST_PAGE = re.compile(r"trang-\d+")
 
 
 def entry_section(page: str) -> str | None:
@@ -161,7 +164,7 @@ def entry_section(page: str) -> str | None:
     parts = page.removeprefix("en/").strip("/").split("/")
     for schema in SCHEMAS.values():
         if len(parts) == 2 and parts[0] == schema.section and parts[1] not in schema.pages \
-                and not parts[1].startswith("trang-"):
+                and not LIST_PAGE.fullmatch(parts[1]):
             return schema.section
     return None
 
