@@ -30,7 +30,7 @@ KIB = 1024
 HOME_BUDGET = 60 * KIB
 PAGE_BUDGET = 150 * KIB
 # The search index, gzip, per page it indexes (each page's sections and text):
-# about 1.1 KiB measured with the first content, 0.5 KiB with a decade of news (scripts/growth.py).
+# about 1.1 KiB measured with the first content, 0.3 KiB with a decade of content (README, "Growth").
 INDEX_PER_PAGE = 1.5 * KIB
 # A slow phone connection: Lighthouse's mobile throttling ("Slow 4G"), 150 ms round trip, 1.6 Mbit/s.
 SLOW_PHONE_RTT, SLOW_PHONE_BYTES_PER_S = 0.150, 1.6e6 / 8
