@@ -86,6 +86,8 @@ def test_config_matches_the_schema(built_site, schema):
         assert got["widget"] == WIDGETS.get(spec.type, got["widget"]), spec.name
         if spec.type == "text":
             assert got["widget"] in ("string", "text"), spec.name
+        if spec.name == "title":
+            assert got["widget"] == "string", "a headline or a name is typed on one line"
         assert got["label"].lower() == spec.vi.lower(), spec.name
         assert f"`{spec.name}`" in got["hint"], spec.name
         if spec.choices:
