@@ -171,7 +171,8 @@ def field(spec: Field, settings: dict) -> dict:
 def _widget(spec: Field, settings: dict) -> dict:
     if spec.type == "text":
         low, high = spec.length
-        options: dict = {"widget": "text" if high > 100 or spec.name in LONG_TEXTS else "string"}
+        long = spec.name in LONG_TEXTS or (high > 100 and spec.name not in ONE_LINE)
+        options: dict = {"widget": "text" if long else "string"}
         if high:
             options.update(minlength=low, maxlength=high)
         return options
@@ -197,6 +198,8 @@ def _widget(spec: Field, settings: dict) -> dict:
 
 # Texts of several sentences get a multi-line box.
 LONG_TEXTS = ("achievement", "recognition", "contact")
+# A headline or a name stays on one line, however long it may be.
+ONE_LINE = ("title",)
 
 
 def hint(spec: Field, settings: dict) -> str:

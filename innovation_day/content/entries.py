@@ -16,6 +16,7 @@ import yaml
 
 from ..errors import BuildErrors
 from ..settings.dates import today_in_vietnam
+from .house_style import house_forms
 from .schema import SLUG_RE, Field, Schema, slugify
 
 # Front matter: a YAML block between two '---' lines at the top (as MkDocs reads it).
@@ -60,12 +61,16 @@ class Problems:
         return bool(self.items)
 
 
-def read_front_matter(path: Path) -> tuple[dict | None, str, str | None]:
-    """(front matter, body, error) of a Markdown file; front matter is None when unreadable."""
+def read_front_matter(path: Path, lang: str | None = None) -> tuple[dict | None, str, str | None]:
+    """(front matter, body, error) of a Markdown file; front matter is None when unreadable.
+
+    With `lang`, the file is staff content, read as it is published: in house style."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return None, "", f"{error}"
+    if lang:
+        text = house_forms(text, lang)[0]
     match = YAML_RE.match(text)
     if not match:
         return {}, text, None
@@ -131,7 +136,7 @@ def load_entries(docs_dir: Path, schema: Schema, languages, today: dt.date | Non
         if problem:
             problems.add(where, "slug", *problem)
             continue
-        meta, body, error = read_front_matter(path)
+        meta, body, error = read_front_matter(path, lang)
         if meta is None:
             problems.add(where, "front matter", f"không đọc được phần thông tin đầu trang ({error})",
                          f"cannot read the front matter ({error})")

@@ -10,13 +10,21 @@ module keeps the site to it. It checks only the site's own words. It skips:
 - code (`backticks`, fenced blocks), comments, link addresses and, in English
   text, the parts marked `lang="vi"`.
 
-No MkDocs here: the content plugin runs it on every build (`check_site`), and
-tests/unit/test_house_style.py calls it directly. A problem is a tuple
-(file, line or field, Vietnamese message, English message).
+Staff content (news and innovators, the files the editing app writes: `staff_file`)
+is never stopped by style: where the house form is mechanical (a spelling, a date's
+zeros, capitals) the build publishes it in place of what was typed (`house_forms`,
+on the page's source and the lists' fields); where only a person can choose (advice,
+technical words) it warns and publishes as written. Everything else the site says
+is the team's own and must already keep the style: a departure fails the build.
+
+No MkDocs here: the content plugin runs it on every build (`check_site`, and
+`house_forms` on each staff page), and tests/unit/test_house_style.py calls it directly.
+A problem is a tuple (file, line or field, Vietnamese message, English message).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,6 +32,9 @@ from pathlib import Path
 import yaml
 
 from ..errors import BuildErrors
+from .schema import SCHEMAS
+
+log = logging.getLogger("innovation_day.house_style")   # not under "mkdocs": --strict does not stop on it
 
 Problem = tuple[str, str, str, str]
 
@@ -47,8 +58,7 @@ _REGISTER = ("~gọi người dân là “bà con” (hoặc “người dân”
 # Fixed phrases: (pattern, the form to use). Case matters where it is the point.
 VI_PHRASES = [
     (re.compile(r"\b[Tt]rạm [yY] tế|\bTRẠM Y TẾ"), "Trạm Y tế"),
-    (re.compile(r"Ngày hội đổi mới sáng tạo|ngày hội [Đđ]ổi mới sáng tạo"),
-     "Ngày hội Đổi mới sáng tạo quốc gia"),
+    (re.compile(r"Ngày hội đổi mới sáng tạo|ngày hội [Đđ]ổi mới sáng tạo"), "Ngày hội Đổi mới sáng tạo"),
     (re.compile(r"để ai cũng thấy mình sắp mở trang nào trước khi tin"), "~viết lại cho rõ / rewrite it plainly"),
     (re.compile(r"những gì được giới thiệu ở đó gắn với từng nhóm như sau"), "~viết lại cho rõ / rewrite it plainly"),
     (re.compile(r"\bĐược đề nghị\b"), "Tham gia theo đề nghị"),
@@ -210,6 +220,69 @@ def check_text(path: str, text: str, lang: str | None = None, technical_ok: bool
     return problems
 
 
+# Staff content ---------------------------------------------------------------
+
+def staff_file(rel: str) -> bool:
+    """Whether a project path (docs/…) is an entry the commune's staff write: a news item or
+    an innovator (not the sections' own pages, index and de-cu, which the team writes)."""
+    folder, _, name = rel.removeprefix("docs/").partition("/")
+    stem = name.split(".")[0]
+    return any(folder == schema.section and "/" not in name and name.endswith(".md")
+               and stem not in schema.pages for schema in SCHEMAS.values())
+
+
+def _house_form(found: str, good: str) -> str | None:
+    """What replaces `found` when the change is mechanical; None when a person must choose."""
+    if good.startswith("~") or " / " in good:
+        return None   # advice, or a choice between forms
+    if found.lower() == good.lower() or good == "1 October":
+        return good   # capitals, the Day's date in English
+    return None
+
+
+def _line_fixes(line: str, lang: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, found, house form) of each mechanical departure in the line's own words;
+    the spans are the line's own (own_words keeps columns), so what is quoted stays as written."""
+    text = own_words(line, lang)
+    if lang == "vi":
+        for match in _SPELLING.finditer(text):
+            yield match.start(), match.end(), match[0], _fix_case(match[0])
+        for match in _DATE.finditer(text):
+            good = next((g for f, g in _date_problems(match[0]) if f == match[0]), None)
+            if good:
+                yield match.start(), match.end(), match[0], good
+    for pattern, good in VI_PHRASES if lang == "vi" else EN_PHRASES:
+        for match in pattern.finditer(text):
+            form = _house_form(match[0], good)
+            if form and match[0] != form:
+                yield match.start(), match.end(), match[0], form
+
+
+def house_forms(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """A staff file's text with the house forms put in, and the (found, form) pairs changed.
+
+    Only the file's own words change: not quotations, code, addresses, fenced blocks, and
+    nothing from a plan-text block on (the plan is published word for word)."""
+    lines = text.splitlines(keepends=True)
+    changed: list[tuple[str, str]] = []
+    for number, line in _markdown_lines(text, lang):
+        fixes = sorted(_line_fixes(line, lang), reverse=True)
+        if not fixes:
+            continue
+        original = lines[number - 1]
+        for start, end, found, form in fixes:   # from the end, so earlier spans stay put
+            original = original[:start] + form + original[end:]
+            changed.append((found, form))
+        lines[number - 1] = original
+    return "".join(lines), changed[::-1]
+
+
+def staff_problems(path: str, text: str) -> list[Problem]:
+    """What in a staff file a person must choose (advice, technical words): warned, not fixed."""
+    fixed, _ = house_forms(text, markdown_language(path))
+    return check_text(path, fixed)
+
+
 def check_fields(path: str, fields: Iterable[tuple[str, str, str]]) -> list[Problem]:
     """Problems in settings: (field, language, text) each."""
     problems = []
@@ -238,6 +311,8 @@ def check_project(root: Path) -> list[Problem]:
     for pattern in SOURCES:
         for file in sorted(root.glob(pattern)):
             rel = file.relative_to(root).as_posix()
+            if staff_file(rel):
+                continue   # staff content: house forms applied, the rest warned (check_site)
             text = file.read_text(encoding="utf-8")
             if rel.startswith("data/strings/"):
                 text = _strings(text)
@@ -278,3 +353,17 @@ def check_site(site) -> None:
     for problem in problems:
         errors.add(*problem)
     errors.raise_if_any()
+    warn_staff(site.root)
+
+
+def warn_staff(root: Path) -> list[Problem]:
+    """Staff content is published; what the build cannot put in house form is named in a warning."""
+    problems: list[Problem] = []
+    for schema in SCHEMAS.values():
+        for file in sorted((root / "docs" / schema.section).glob("*.md")):
+            rel = file.relative_to(root).as_posix()
+            if staff_file(rel):
+                problems += staff_problems(rel, file.read_text(encoding="utf-8"))
+    for where, line, vi, en in problems:
+        log.warning("Cách viết / House style: %s › %s: %s / %s", where, line, vi, en)
+    return problems

@@ -66,6 +66,15 @@ class ContentPlugin(BasePlugin):
             self.showcase = Showcase(self.site, self.photos, self.env)
             self.news = News(self.site, self.photos, self.env)
 
+    def on_page_read_source(self, page, config):
+        # Staff content is published in house style (content/house_style.py): the page's
+        # title, summary and text, as the lists and the feed show them (entries.py).
+        src = page.file.src_uri
+        if src in self.news.by_source or src in self.showcase.by_source:
+            text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+            return house_style.house_forms(text, page_language(page, self.site))[0]
+        return None
+
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has kept this language's files
     def on_files(self, files, config):
         lang = build_language(config)

@@ -62,6 +62,9 @@ FIELDS = ("agriculture", "handicraft", "industry", "commerce", "digital", "educa
 # A summary is also the page's description for search engines and share previews:
 # long enough to say something, short enough to show whole (tests/build/test_i18n.py checks the same).
 SUMMARY = (50, 170)
+# A news headline: whole on a phone's list, and within the home page's first-view budget,
+# which lists the latest items (tests/test_weight.py proves it with headlines this long).
+HEADLINE = (10, 120)
 
 PHOTO_FIELDS = (
     Field("photo", "photo", False, "tên tệp ảnh trong docs/anh/", "the photo's file name in docs/anh/",
@@ -100,7 +103,7 @@ NEWS = Schema(
     topic="Tin tức / News",
     pages=("index",),
     fields=(
-        Field("title", "text", True, "tiêu đề", "the title"),
+        Field("title", "text", True, "tiêu đề", "the title", length=HEADLINE),
         Field("description", "text", True, "tóm tắt (một hai câu)", "the summary (one or two sentences)",
               length=SUMMARY),
         Field("date", "date", True, "ngày của tin (YYYY-MM-DD)", "the date of the item (YYYY-MM-DD)",

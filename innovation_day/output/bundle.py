@@ -8,6 +8,7 @@ The browser tests cover what each patch is for.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ..coupling import AnchorMissing
@@ -59,8 +60,19 @@ PATCHES = [
 ]
 
 
-def patch(code: str, bundle: Path) -> str:
-    for name, old, new in PATCHES:
+def search_index_patch(folders: dict[str, str]) -> tuple[str, str, str]:
+    """Fetch the search index of the page's language (search_index.py splits it):
+    `folders` maps each language not at the root to its folder ({"en": "en/"})."""
+    return (
+        "search index: the page's language only",
+        'ze(new URL("search/search_index.json",Or.base))',
+        f'ze(new URL(({json.dumps(folders, separators=(",", ":"))}[document.documentElement.lang]||"")'
+        '+"search/search_index.json",Or.base))',
+    )
+
+
+def patch(code: str, bundle: Path, patches=PATCHES) -> str:
+    for name, old, new in patches:
         if new in code:
             continue  # already applied by an earlier language build
         if code.count(old) != 1:
@@ -72,12 +84,13 @@ def patch(code: str, bundle: Path) -> str:
 BUNDLE = "assets/javascripts/bundle.*.min.js"  # Material's script, under its hashed name
 
 
-def patch_site(site_dir: Path) -> None:
+def patch_site(site_dir: Path, index_folders: dict[str, str]) -> None:
     bundles = list(site_dir.glob(BUNDLE))
     if not bundles:
         raise AnchorMissing("bundle patches", "innovation_day/output/bundle.py", BUNDLE)
+    patches = [*PATCHES, search_index_patch(index_folders)]
     for bundle in bundles:
         code = bundle.read_text(encoding="utf-8")
-        patched = patch(code, bundle)
+        patched = patch(code, bundle, patches)
         if patched != code:
             bundle.write_text(patched, encoding="utf-8")

@@ -13,9 +13,10 @@
 - on_post_build at -200: after mkdocs-static-i18n (-100) has built every
   language: Material's bundle patched, its stylesheet trimmed (against every
   language's pages), our own CSS and JS minified, the default language's 404 page
-  put back at the root. Before the trimming, Material's stylesheet loses what every page has
-  inline (first_paint.py). The admin plugin writes the editing app after it (-300):
-  the trimming scans every script of the site, and the app's is not the site's.
+  put back at the root, the search index split per language (search_index.py). Before the
+  trimming, Material's stylesheet loses what every page has inline (first_paint.py). The admin
+  plugin writes the editing app after it (-300): the trimming scans every script of the site,
+  and the app's is not the site's.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .. import markers
 from ..settings.plugin import nested_build, site_of
 from ..templates import environment
-from . import assets, bundle, csp, first_paint, html_fixes, minify, not_found, site_name, stylesheet, tables
+from . import (assets, bundle, csp, first_paint, html_fixes, minify, not_found, search_index, site_name, stylesheet,
+               tables)
 
 
 class OutputConfig(Config):
@@ -95,10 +97,11 @@ class OutputPlugin(BasePlugin[OutputConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language; before admin (-300)
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
-        bundle.patch_site(site_dir)
+        bundle.patch_site(site_dir, search_index.folders(self.site.languages))
         if nested_build(config):
-            return  # a nested language build: the stylesheet and the 404 page wait for the whole site
+            return  # a nested language build: the stylesheet, the index and the 404 page wait for the whole site
         self.fixes.check()
+        search_index.split(site_dir, self.site.languages)
         self.first_paint.write_rest(site_dir)  # before the trimming, which reads the result
         stylesheet.trim(site_dir, tuple(self.config.keep_classes))
         self.first_paint.combine(site_dir)   # after the trimming, which trims Material's rules only

@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup
 from support.sites import ROOT, content_error_line, heading, load_script, make_site_copy, run_build, text
 from support.kit_helpers import settings as mkdocs_settings
 from support import site_settings
-from support.site_settings import data
+from support.site_settings import data, search_indexes
 
 from support.page_walk import InFlight
 
@@ -90,6 +90,8 @@ def test_config_matches_the_schema(built_site, schema):
         assert got["widget"] == WIDGETS.get(spec.type, got["widget"]), spec.name
         if spec.type == "text":
             assert got["widget"] in ("string", "text"), spec.name
+        if spec.name == "title":
+            assert got["widget"] == "string", "a headline or a name is typed on one line"
         assert got["label"].lower() == spec.vi.lower(), spec.name
         assert f"`{spec.name}`" in got["hint"], spec.name
         if spec.choices:
@@ -163,7 +165,8 @@ def test_admin_page_is_hidden_from_search_and_citizens(built_site, pages, soup_o
     page = BeautifulSoup((built_site / "admin" / "index.html").read_text(encoding="utf-8"), "lxml")
     assert "noindex" in page.find("meta", attrs={"name": "robots"})["content"]
     assert "/admin/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "admin/" not in (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert not any("admin/" in doc["location"] for index in search_indexes(built_site).values()
+                   for doc in index["docs"])
     assert not list((built_site / "admin").rglob("*.map")), "the app's source maps are not published"
     linking = []
     for path in pages:

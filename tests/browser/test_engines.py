@@ -1,8 +1,9 @@
 """The site in the three engines citizens' phones run: Chromium, Firefox and WebKit.
 
 Every browser on an iPhone is WebKit; Android phones run Chromium or Firefox.
-Each engine opens one 360 px window for the session and visits every page of the
-built site once (tests/support/engine_drivers.py); the per-page checks below all read
+Each engine opens one 360 px window for the session and visits every page the walk
+takes (tests/support/page_walk.py walked_pages: every kind of page, a sample of the entries) once
+(tests/support/engine_drivers.py); the per-page checks below all read
 that one visit. Chromium is the reference for the words a page shows: the same
 page must read the same in Firefox and WebKit, the status line its script
 computes from the clock included. A few key pages are then used: drawer,
@@ -18,6 +19,7 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 
 from support import engine_drivers
+from support.page_walk import walked_pages
 from support.site_settings import current_edition
 
 pytestmark = [pytest.mark.browser, pytest.mark.engines,
@@ -28,6 +30,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.engines,
               pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")]
 
 WIDTH, HEIGHT = 360, 740
+WALKED = walked_pages()
 OTHERS = ["firefox", "webkit"]
 # The commune's dates are in Vietnam's time (UTC+7, no daylight saving).
 VIETNAM = timezone(timedelta(hours=7))
@@ -109,13 +112,13 @@ def every_page(engine, engine_server, pages) -> dict[str, dict]:
 
 
 @pytest.fixture
-def reports(any_engine, engine_server, pages):
-    return every_page(any_engine, engine_server, pages)
+def reports(any_engine, engine_server):
+    return every_page(any_engine, engine_server, WALKED)
 
 
 @pytest.fixture
-def reference(chromium, engine_server, pages):
-    return every_page(chromium, engine_server, pages)
+def reference(chromium, engine_server):
+    return every_page(chromium, engine_server, WALKED)
 
 
 # Every page, one visit ----------------------------------------------------------
@@ -138,9 +141,9 @@ def test_every_page_shows_its_heading_and_content(reports, any_engine):
     assert not hidden, f"{any_engine.name}: heading or content not shown on {hidden}"
 
 
-def test_every_page_reads_the_same_as_in_chromium(other, engine_server, pages, reference):
+def test_every_page_reads_the_same_as_in_chromium(other, engine_server, reference):
     differ = {}
-    for page, report in every_page(other, engine_server, pages).items():
+    for page, report in every_page(other, engine_server, WALKED).items():
         expected = reference[page]
         if report["words"] == expected["words"] and report["lang"] == expected["lang"]:
             continue

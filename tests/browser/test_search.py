@@ -45,3 +45,12 @@ def test_english_search_still_works(visit):
     found = search(v, "innovation expo")
     assert any("viie-2025" in href for href in found)
     assert search(v, "Resolution") == search(v, "resolution")
+
+
+def test_english_pages_find_vietnamese_names_without_diacritics(visit):
+    # The English index keeps the Vietnamese stemmer (innovation_day/output/search_index.py):
+    # English pages name places and bodies in Vietnamese.
+    v = visit("en/", init_script=PROBE)
+    expected = search(v, "Hòa Lạc")
+    assert expected and all("/en/" in href for href in expected)
+    assert search(v, "hoa lac") == expected

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from innovation_day import preview as serve
 
-HERE = Path(__file__).resolve().parent.parent  # tests/: engines/ beside support/.parent  # tests/: engines/ beside support/.parent  # tests/: engines/ beside support/.parent  # tests/: engines/ beside support/
+HERE = Path(__file__).resolve().parent.parent  # tests/: engines/ beside support/.parent  # tests/: engines/ beside support/.parent  # tests/: engines/ beside support/.parent  # tests/: engines/ beside support/.parent  # tests/: engines/ beside support/
 ROOT = HERE.parent
 PROBE = (HERE / "engines" / "probe.js").read_text(encoding="utf-8")
 PROBE_NAME = "__probe.js"

@@ -1,4 +1,8 @@
-"""One walk of every page in Chromium, recording what each per-page check needs.
+"""One walk of every kind of page in Chromium, recording what each per-page check needs.
+
+The pages walked (`walked_pages`): every page docs/ makes, but of the news items and
+innovators a sample of each section (the checks of the built HTML, test_quality's
+validator and the others reading `pages`, still read every page).
 
 The per-page checks (no error, no 404, no other origin: tests/browser/test_browser.py;
 axe at a phone's and a desktop's width: tests/browser/test_quality.py; first-view weight:
@@ -21,6 +25,7 @@ is walked twice and the pages are shared between the workers.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -140,6 +145,58 @@ def source_pages(docs: Path = ROOT / "docs") -> list[str]:
         stem = rel.removesuffix(".md").removesuffix(".en")
         path = "" if stem == "index" else stem.removesuffix("/index")
         pages.append(lang + (path + "/" if path else ""))
+    return sorted(pages)
+
+
+# News items and innovators are made from one template each: the walk takes a sample of
+# each section in each language (the newest two, one from the middle, the oldest), and
+# every other page in full, so the browser checks grow with the kinds of page, not with
+# the content (issue 24). The cheap checks of the built HTML still read every page.
+ENTRY_SAMPLE = 4
+# Pages 2, 3… of the news list (content/news.py): made by the build, not from docs/.
+LIST_PAGE = re.compile(r"trang-\d+")
+
+
+def entry_section(page: str) -> str | None:
+    """The section of a news item's or an innovator's page (site-relative path), else None."""
+    from innovation_day.content.schema import SCHEMAS
+
+    parts = page.removeprefix("en/").strip("/").split("/")
+    for schema in SCHEMAS.values():
+        if len(parts) == 2 and parts[0] == schema.section and parts[1] not in schema.pages \
+                and not LIST_PAGE.fullmatch(parts[1]):
+            return schema.section
+    return None
+
+
+def sample(entries: list[str], size: int = ENTRY_SAMPLE) -> list[str]:
+    """The newest two, one from the middle and the oldest (names sort by date for news)."""
+    if len(entries) <= size:
+        return entries
+    ordered = sorted(entries)
+    return sorted({ordered[-1], ordered[-2], ordered[len(ordered) // 2], ordered[0]})
+
+
+def walked_pages(docs: Path = ROOT / "docs") -> list[str]:
+    """The pages the browser checks open: every page but entries, a sample of each section's
+    entries in each language, and the news list's second page when there is one."""
+    from .site_settings import site
+
+    pages, entries = [], {}
+    for page in source_pages(docs):
+        section = entry_section(page)
+        if section:
+            entries.setdefault((page.startswith("en/"), section), []).append(page)
+        else:
+            pages.append(page)
+    for group in entries.values():
+        pages += sample(group)
+    settings = site()
+    from innovation_day.content.schema import NEWS
+
+    news = entries.get((False, NEWS.section), [])
+    if len(news) > settings.news.per_page:   # pages 2… of the list are made alike: the second is walked
+        pages += [f"{settings.languages.prefix(lang)}{NEWS.section}/trang-2/" for lang in settings.languages.codes]
     return sorted(pages)
 
 

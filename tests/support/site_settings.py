@@ -81,3 +81,14 @@ def load_with(site, changes: dict, site_url: str | None = None):
         texts[path] = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
     return load_site(site.root, site.docs_dir, site_url or site.site_url, site.texts, site.languages,
                      files=texts)
+
+
+def search_indexes(site_dir: Path) -> dict:
+    """{language: its search index, read} as the build splits them (innovation_day/output/search_index.py)."""
+    import json
+
+    from innovation_day.output.search_index import INDEX
+
+    languages = site().languages
+    return {code: json.loads((site_dir / languages.prefix(code) / INDEX).read_text(encoding="utf-8"))
+            for code in languages.codes}

@@ -124,7 +124,7 @@ def test_a_bundle_patch_whose_string_is_gone_fails_naming_itself(tmp_path):
 
 def test_a_site_without_materials_bundle_or_stylesheet_fails_naming_the_step(tmp_path):
     with pytest.raises(AnchorMissing, match="bundle patches"):
-        bundle.patch_site(tmp_path)
+        bundle.patch_site(tmp_path, {})
     with pytest.raises(AnchorMissing, match="stylesheet trimming"):
         stylesheet.trim(tmp_path)
 

@@ -144,3 +144,42 @@ def test_bà_con_and_người_dân_pass_and_english_keeps_you():
 def test_one_name_for_the_hi_tech_park_and_for_an_expos_booths():
     assert len(found("gần 200 gian hàng")) == 1 and found("gần 200 gian trưng bày") == []
     assert len(found("at Hòa Lạc High-Tech Park", "en")) == 1 and found("at Hòa Lạc Hi-tech Park", "en") == []
+
+
+# Staff content: house forms put in, not errors ------------------------------
+
+def test_staff_files_are_the_entries_the_app_writes():
+    from innovation_day.content.schema import SCHEMAS
+    for schema in SCHEMAS.values():
+        assert hs.staff_file(f"docs/{schema.section}/mot-muc.md")
+        assert hs.staff_file(f"docs/{schema.section}/mot-muc.en.md")
+        assert not any(hs.staff_file(f"docs/{schema.section}/{page}.md") for page in schema.pages)
+    assert not hs.staff_file("docs/ke-hoach/2025.md") and not hs.staff_file("docs/index.md")
+
+
+@pytest.mark.parametrize("typed, published", [
+    ("Bà con hoà cùng Uỷ ban.", "Bà con hòa cùng Ủy ban."),
+    ("Ngày 5/1/2026 tại trạm y tế.", "Ngày 05/01/2026 tại Trạm Y tế."),
+    ("Hưởng ứng ngày hội đổi mới sáng tạo, 22/09/2025.", "Hưởng ứng Ngày hội Đổi mới sáng tạo, 22/9/2025."),
+])
+def test_staff_text_gets_the_house_forms(typed, published):
+    fixed, changed = hs.house_forms(typed, "vi")
+    assert fixed == published and changed
+    assert hs.check_text("docs/tin-tuc/x.md", fixed) == []
+
+
+def test_house_forms_leave_quotations_code_addresses_and_the_plan_as_written():
+    kept = ("Họ nói: “hoà 5/1/2026”.\n> hoà 5/1/2026\n`hoà` [xem](../hoà.md)\n"
+            '<div class="plan-text" markdown>\n\nHoà bình 5/1/2026, trạm y tế.\n</div>\n')
+    assert hs.house_forms(kept, "vi") == (kept, [])
+    assert hs.house_forms("The Day, 01-10, at the “national innovation day” fair.", "en")[0] == \
+        "The Day, 1 October, at the “national innovation day” fair."
+
+
+def test_what_only_a_person_can_choose_is_warned_not_stopped(tmp_path):
+    item = tmp_path / "docs/tin-tuc/2025-10-02-x.md"
+    item.parent.mkdir(parents=True)
+    item.write_text("Tải tệp .ics về máy, hoà cùng bà con.\n", "utf-8")
+    assert hs.check_project(tmp_path) == []
+    warned = hs.warn_staff(tmp_path)
+    assert len(warned) == 1 and "docs/tin-tuc/2025-10-02-x.md" == warned[0][0] and ".ics" in warned[0][2]
