@@ -235,6 +235,8 @@ def _house_form(found: str, good: str) -> str | None:
     """What replaces `found` when the change is mechanical; None when a person must choose."""
     if good.startswith("~") or " / " in good:
         return None   # advice, or a choice between forms
+    if found == good[:1].upper() + good[1:]:
+        return None   # the house form, starting a sentence
     if found.lower() == good.lower() or good == "1 October":
         return good   # capitals, the Day's date in English
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from support.sites import build_error_line, edit, make_site_copy, run_build, text
+from support.sites import add_model_innovators, build_error_line, edit, make_site_copy, run_build, text
 
 pytestmark = pytest.mark.slow
 
@@ -48,6 +48,7 @@ def test_staff_content_in_old_style_is_published_in_house_style(tmp_path):
     from innovation_day.content.house_style import _OLD_STYLE, decree_date
 
     repo = make_site_copy(tmp_path)
+    add_model_innovators(repo)   # the showcase's models (tests/fixtures/showcase/): the site lists none yet
     date = "2025-10-02"   # a day already past, as the schema requires
     (repo / "docs/tin-tuc" / f"{date}-noi-chuyen-suc-khoe.md").write_text(STAFF_VI.format(date=date), "utf-8")
     (repo / "docs/tin-tuc" / f"{date}-noi-chuyen-suc-khoe.en.md").write_text(STAFF_EN.format(date=date), "utf-8")
