@@ -36,9 +36,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from innovation_day.errors import PROBLEM_LINE  # noqa: E402  (stdlib only: the job installs nothing)
+# The job installs nothing: the package's errors.py (stdlib only) is read from the checkout,
+# which the workflow puts on PYTHONPATH, as the tests' conftest does.
+from innovation_day.errors import PROBLEM_LINE
 
 LABEL = "chua-dang"
 LABEL_COLOR = "a4161a"

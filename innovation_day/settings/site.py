@@ -65,8 +65,7 @@ class Site:
 
     def context(self) -> dict:
         """What pages and the kit's texts may quote: `{{ commune.name.vi }}`, `{{ kit.search_words }}`…"""
-        return {"commune": self.commune, "nomination": self.nomination, "kit": self.kit,
-                "news": self.news, "reading": self.reading}
+        return {"commune": self.commune, "nomination": self.nomination, "kit": self.kit}
 
     @property
     def edition(self) -> Edition:

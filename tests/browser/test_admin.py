@@ -309,10 +309,7 @@ def test_an_entry_written_by_the_app_builds_in_both_languages(app, admin_server,
     ui.type("description", "The Commune People's Committee launches an ideas contest in villages and "
                            "residential groups; an example item to try the editing app.", pane=1)
     ui.type("body", "Example text of the item. Source: the Commune People's Committee.", pane=1)
-    with ui.page.expect_response(lambda r: "graphql" in r.url and "createCommitOnBranch" in (
-            r.request.post_data or "")):
-        ui.save()
-    files = admin_mock.committed_files(github.commits[-1])
+    files = saved(ui, github)
     slug = "2025-10-02-xa-phat-dong-hoi-thi-sang-kien-vi-du"
     assert sorted(files) == [f"docs/tin-tuc/{slug}.en.md", f"docs/tin-tuc/{slug}.md"]
     vi = files[f"docs/tin-tuc/{slug}.md"].decode()
@@ -373,9 +370,7 @@ def test_an_innovator_with_a_photo_builds_and_its_photo_is_published_resized(app
                        ("recognition", "Certificate of merit from the Commune People's Committee (example)."),
                        ("photo_alt", "Mushroom beds in a greenhouse (example photo)")):
         ui.type(key, value, pane=1)
-    with ui.page.expect_response(lambda r: "createCommitOnBranch" in (r.request.post_data or "")):
-        ui.save()
-    files = admin_mock.committed_files(github.commits[-1])
+    files = saved(ui, github)
     slug = "to-hop-tac-lam-nam-vi-du"
     assert sorted(files) == [f"docs/anh/{original.name}", f"docs/guong-sang-tao/{slug}.en.md",
                              f"docs/guong-sang-tao/{slug}.md"]
@@ -439,6 +434,7 @@ def open_entry(ui, collection: str, entry: str, first_field: str):
 
 
 def saved(ui, github) -> dict[str, bytes]:
+    """Save the entry; the files of the commit the app made, once it has closed the entry."""
     with ui.page.expect_response(lambda r: "graphql" in r.url and "createCommitOnBranch" in (
             r.request.post_data or "")):
         ui.save()

@@ -201,6 +201,7 @@ def test_a_failed_run_on_main_reports_to_one_issue_and_a_passing_one_closes_it()
     [run] = [s for s in report["steps"] if "run" in s]
     assert run["run"].split()[:3] == ["python3", "scripts/publishing_issue.py", "--needs"]
     assert run["env"]["NEEDS"] == "${{ toJSON(needs) }}" and run["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert run["env"]["PYTHONPATH"] == "${{ github.workspace }}"   # the script imports the package's errors.py
     assert (ROOT / "scripts" / "publishing_issue.py").exists()
 
 
