@@ -122,10 +122,6 @@ class KitSettings:
     artworks: tuple[Artwork, ...] = setting("list", "các mẫu in", "the print files", required=True, items=Artwork)
 
     @property
-    def reach(self) -> float:
-        return self.qr_reach
-
-    @property
     def background(self) -> str:
         return self.colours.background
 
