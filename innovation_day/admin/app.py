@@ -117,7 +117,7 @@ def write(site, site_dir: Path, repo_url: str | None, favicon: str) -> None:
               "# do not edit; change the schema instead.\n")
     (target / "config.yml").write_text(
         header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
-    env = environment("admin", html_layout=False)
+    env = environment("admin", html_layout=False, root=site.root)
     for name in OWN_FILES:
         shutil.copyfile(TEMPLATES / name, target / name)
     page = env.get_template("admin.html").render(

@@ -49,10 +49,11 @@ class ContentPlugin(BasePlugin):
         if nested_build(config):
             return config
         self.site = site_of(config)
-        self.env = environment("content", html_layout=True)
+        root = self.site.root
+        self.env = environment("content", html_layout=True, root=root)
         # Markdown templates (editions.md) keep their lines; the status line is the settings'.
-        self.markdown_env = environment("content", html_layout=False)
-        self.status_env = environment("settings", html_layout=False)
+        self.markdown_env = environment("content", html_layout=False, root=root)
+        self.status_env = environment("settings", html_layout=False, root=root)
         self.photos = Photos(self.site.docs_dir, self.site.photos, self.site.root / CACHE, self.env)
         self.glossary = glossary.load_glossary(self.site.root / glossary.SOURCE)
         self.showcase = self.news = None

@@ -39,7 +39,7 @@ class Kit:
         # The editions' kits share the fonts, cache and templates of the site's (`base`).
         self.fonts = base.fonts if base else Fonts(site.root / "data" / "fonts")
         self.cache = base.cache if base else Cache(site.root / CACHE, self.fonts.folder)
-        self.env = base.env if base else environment("kit", html_layout=False)
+        self.env = base.env if base else environment("kit", html_layout=False, root=site.root)
         self.text_env = base.text_env if base else text_environment()
         self.outputs: dict[str, Output] = {}
         # A local preview's print files and share images are stamped "do not print" (settings/address.py).

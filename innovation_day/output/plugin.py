@@ -52,7 +52,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
     def on_config(self, config):
         if not nested_build(config):
             self.site = site_of(config)
-            self.env = environment("output", html_layout=True)
+            self.env = environment("output", html_layout=True, root=self.site.root)
             self.connect = csp.connect_sources(config.repo_url)
             self.fixes = html_fixes.Fixes()
             self.not_found_page = None

@@ -19,7 +19,7 @@ from ..coupling import I18n, check_versions
 from .languages import Languages
 from .page_templating import environment, render_page
 from .site import Site, language_texts, load_site
-from ..templates import environment as templates
+from ..templates import CompiledTemplates, environment as templates
 
 NAME = "innovation-day/settings"
 
@@ -69,7 +69,7 @@ class SettingsPlugin(BasePlugin):
         root = Path(config.config_file_path).parent
         self.site = load_site(root, Path(config.docs_dir), config.site_url, texts, languages)
         self.page_env = environment()
-        self.status_env = templates("settings", html_layout=False)
+        self.status_env = templates("settings", html_layout=False, root=root)
         return config
 
     def on_pre_build(self, config):
@@ -81,7 +81,10 @@ class SettingsPlugin(BasePlugin):
         return render_page(self.page_env, markdown, self.site, self.status_env, lang, f"docs/{page.file.src_uri}",
                            page_edition(page, self.site))
 
+    @event_priority(100)  # first: before any plugin loads a template from the theme
     def on_env(self, env, config, files):
+        # Material's templates compiled once for every environment and language build.
+        env.bytecode_cache = CompiledTemplates(self.site.root)
         # overrides/partials/language.html looks here before Material's own table.
         env.globals["site_strings"] = {lang: self.site.strings.theme_table(lang) for lang in self.site.languages.codes}
         # The commune's settings (data/), for the theme's partials: `settings.commune.phone`.
