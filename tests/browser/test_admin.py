@@ -252,9 +252,9 @@ def admin_server(admin_repo, base_path):
     httpd.shutdown()
 
 
-@pytest.fixture
-def app(browser, admin_server, admin_repo):
-    """The app in a fresh Vietnamese browser, GitHub's API answered from the copy's files."""
+def start_app(browser, admin_server, admin_repo):
+    """The app in a fresh Vietnamese browser, GitHub's API answered from the copy's files:
+    (context, app, stand-in, what the page asked for, was refused and threw)."""
     context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 800})
     github = admin_mock.FakeGitHub(admin_repo)
     github.install(context)
@@ -268,8 +268,36 @@ def app(browser, admin_server, admin_repo):
         if refused:
             seen["refused"].append(refused[1])
     page.on("console", on_console)
-    yield admin_mock.AdminApp(page, admin_server + "admin/"), github, seen
+    return context, admin_mock.AdminApp(page, admin_server + "admin/"), github, seen
+
+
+@pytest.fixture
+def app(browser, admin_server, admin_repo):
+    """The app, not yet opened: for what happens before and at sign-in."""
+    context, *app = start_app(browser, admin_server, admin_repo)
+    yield app
     context.close()
+
+
+@pytest.fixture(scope="session")
+def signed_in(browser, admin_server, admin_repo):
+    """One app, signed in once, for the tests that each write their own entries: opening the
+    app and signing in was most of each such test (about 2.5 of 3 s: the app's JavaScript parsed and the
+    repository read again), and none of them reads what another wrote."""
+    context, ui, github, seen = start_app(browser, admin_server, admin_repo)
+    ui.open().sign_in()
+    yield ui, github, seen
+    context.close()
+
+
+@pytest.fixture
+def editor(signed_in):
+    """The signed-in app at its list of collections, no entry open, no error thrown before."""
+    ui, github, seen = signed_in
+    ui.collections()
+    errors = len(seen["errors"])
+    yield signed_in
+    assert seen["errors"][errors:] == []
 
 
 def other_origins(urls: list[str], origin: str) -> list[str]:
@@ -295,9 +323,8 @@ def test_admin_loads_only_from_this_site_and_shows_sign_in(app, admin_server):
 
 
 @pytest.mark.browser
-def test_an_entry_written_by_the_app_builds_in_both_languages(app, admin_server, tmp_path):
-    ui, github, seen = app
-    ui.open().sign_in()
+def test_an_entry_written_by_the_app_builds_in_both_languages(editor, admin_server, tmp_path):
+    ui, github, seen = editor
     ui.new_entry("news")
     ui.type("title", "Xã phát động hội thi sáng kiến (ví dụ)")
     ui.type("description", "Ủy ban nhân dân xã phát động hội thi sáng kiến trong thôn, tổ dân phố; "
@@ -341,13 +368,12 @@ def test_an_entry_written_by_the_app_builds_in_both_languages(app, admin_server,
 
 
 @pytest.mark.browser
-def test_an_innovator_with_a_photo_builds_and_its_photo_is_published_resized(app, tmp_path):
+def test_an_innovator_with_a_photo_builds_and_its_photo_is_published_resized(editor, tmp_path):
     from PIL import Image
 
     original = tmp_path / "to-hop-tac-lam-nam-vi-du.jpg"
     Image.new("RGB", (1200, 800), (120, 90, 60)).save(original, quality=80)
-    ui, github, _ = app
-    ui.open().sign_in()
+    ui, github, _ = editor
     ui.new_entry("innovator")
     ui.type("title", "Tổ hợp tác làm nấm (ví dụ)")
     ui.type("description", "Tổ hợp tác của thôn trồng nấm trong nhà màng, tưới tự động theo độ ẩm; "
@@ -388,13 +414,13 @@ def test_an_innovator_with_a_photo_builds_and_its_photo_is_published_resized(app
 
 
 @pytest.mark.browser
-def test_without_the_english_half_the_app_does_not_save(app):
-    ui, github, _ = app
-    ui.open().sign_in()
+def test_without_the_english_half_the_app_does_not_save(editor):
+    ui, github, _ = editor
     ui.new_entry("news")
     ui.type("title", "Tin chỉ có tiếng Việt (ví dụ)")
     ui.type("description", "Tin ví dụ chỉ điền tiếng Việt, để thấy trang biên tập không lưu khi thiếu bản tiếng Anh.")
     ui.date("date", "2025-10-02")
+    commits, queries = len(github.commits), len(github.queries)
     in_flight = InFlight(ui.page)
     ui.save()
     # The app says how many fields are missing, marks the English side, and commits nothing:
@@ -404,8 +430,8 @@ def test_without_the_english_half_the_app_does_not_save(app):
     assert "error" in english.inner_text()  # the error icon (a Material Symbols ligature)
     in_flight.settle()
     in_flight.stop()
-    assert github.commits == []
-    assert not any("createCommitOnBranch" in q for q in github.queries)
+    assert github.commits[commits:] == []
+    assert not any("createCommitOnBranch" in q for q in github.queries[queries:])
 
 
 # The commune's yearly parts in the app ----------------------------------------------------
@@ -456,9 +482,8 @@ ROUND_TRIPS = [
 @pytest.mark.browser
 @pytest.mark.parametrize("collection, entry, path, key, typed, expected", ROUND_TRIPS,
                          ids=[f"{c}-{e}" for c, e, *_ in ROUND_TRIPS])
-def test_a_settings_entry_saves_only_what_was_changed(app, admin_repo, collection, entry, path, key, typed, expected):
-    ui, github, _ = app
-    ui.open().sign_in()
+def test_a_settings_entry_saves_only_what_was_changed(editor, admin_repo, collection, entry, path, key, typed, expected):
+    ui, github, _ = editor
     open_entry(ui, collection, entry, key.split(".")[0])
     # Opened and left alone, there is nothing to save: the file stays as it is, byte for byte.
     assert ui.page.get_by_role("button", name="Lưu", exact=True).is_disabled()
@@ -488,9 +513,8 @@ PAGE_TRIPS = [
 
 @pytest.mark.browser
 @pytest.mark.parametrize("collection, entry, stem, key, typed", PAGE_TRIPS, ids=[c for c, *_ in PAGE_TRIPS])
-def test_a_page_saved_by_the_app_keeps_its_text_and_front_matter(app, admin_repo, collection, entry, stem, key, typed):
-    ui, github, _ = app
-    ui.open().sign_in()
+def test_a_page_saved_by_the_app_keeps_its_text_and_front_matter(editor, admin_repo, collection, entry, stem, key, typed):
+    ui, github, _ = editor
     open_entry(ui, collection, entry, key)
     assert ui.page.get_by_role("button", name="Lưu", exact=True).is_disabled()
     if key == "reviewed":
@@ -512,12 +536,11 @@ def test_a_page_saved_by_the_app_keeps_its_text_and_front_matter(app, admin_repo
 
 
 @pytest.mark.browser
-def test_next_year_is_added_entirely_in_the_app(app, admin_repo, built_site, tmp_path):
+def test_next_year_is_added_entirely_in_the_app(editor, admin_repo, built_site, tmp_path):
     """The yearly step as staff take it: a new edition, then its plan in both languages, left
     blank where the commune has not published them yet; the site then presents the new year."""
     year = max(e.year for e in site_settings.site().editions) + 2
-    ui, github, _ = app
-    ui.open().sign_in()
+    ui, github, _ = editor
     ui.new_entry("edition", "year")
     ui.type("year", str(year))
     ui.date("day", f"{year}-10-01")
@@ -595,25 +618,32 @@ def test_a_blocked_change_shows_in_the_app_with_its_file_and_field(app):
     (admin_mock.deploy_run("success", head_sha="0" * 40), "đang được đăng"),  # the head has no run yet
     (admin_mock.deploy_run(None), "đang được đăng"),                          # its run is not finished
 ], ids=["published", "head-not-run-yet", "running"])
-def test_the_app_shows_whether_the_latest_change_is_published(app, run, words):
-    ui, github, _ = app
-    github.runs = [run]
-    ui.open().sign_in()
-    panel = ui.page.locator("#publish-status")
-    panel.locator("summary").get_by_text(words).wait_for()
+def test_the_app_shows_whether_the_latest_change_is_published(editor, run, words):
+    ui, github, _ = editor
+    panel = status_after(ui, github, run)
+    assert panel.locator("summary").get_by_text(words).is_visible()
     assert panel.locator("[data-errors] li").count() == 0
     # Closed unless something must be fixed: one line over the app.
     assert panel.locator("details").get_attribute("open") is None
 
 
 @pytest.mark.browser
-def test_the_app_says_when_the_daily_rebuild_has_stopped(app):
-    ui, github, _ = app
-    github.runs = [admin_mock.deploy_run("success", hours_ago=3 * 24)]
-    ui.open().sign_in()
-    panel = ui.page.locator("#publish-status")
-    panel.get_by_text("chưa được dựng lại hơn một ngày").wait_for()  # visible: the panel opened itself
+def test_the_app_says_when_the_daily_rebuild_has_stopped(editor):
+    ui, github, _ = editor
+    panel = status_after(ui, github, admin_mock.deploy_run("success", hours_ago=3 * 24))
+    assert panel.get_by_text("chưa được dựng lại hơn một ngày").is_visible()  # the panel opened itself
     assert panel.locator("summary").get_by_text("đã được đăng").is_visible()
+
+
+def status_after(ui, github, run):
+    """The status panel once the app has checked again, GitHub now answering with `run`: as
+    when staff come back to the app's tab (publish-status.js checks again then)."""
+    github.runs = [run]
+    panel = ui.page.locator("#publish-status")
+    panel.evaluate("panel => delete panel.dataset.status")  # set again by the check's answer
+    ui.page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    ui.page.locator("#publish-status[data-status]").wait_for(state="attached")
+    return panel
 
 
 @pytest.mark.browser
