@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from innovation_day import preview as serve
 from innovation_day.output import critical, first_paint
 from support.page_walk import InFlight, source_pages
 from support.sites import ROOT
@@ -218,3 +219,70 @@ def test_without_javascript_the_full_stylesheets_apply(visit):
     # Material's stylesheet and ours, in one file (first_paint.FirstPaint.combine).
     names = [name for name, media in applied if media != "print"]
     assert any(n.startswith("main.") for n in names), applied
+
+
+# The first flight alone, in Chromium ------------------------------------------------------------
+
+FIRST_CONTENTFUL_PAINT = "() => performance.getEntriesByType('paint').some(e => e.name === 'first-contentful-paint')"
+
+
+@pytest.fixture(scope="module")
+def first_flight_server(built_site, base_path):
+    """The site as served, but each page's document stops after the first FIRST_FLIGHT bytes of
+    its gzip stream and the connection stays open: the rest of the page has not arrived yet.
+    The other resources come whole."""
+    held = threading.Event()
+    Pages = serve.make_handler(built_site, base_path)
+
+    class FirstFlight(Pages):
+        def _send(self, status, body, content_type, head_only):
+            if not content_type.startswith("text/html") or head_only:
+                return super()._send(status, body, content_type, head_only)
+            stream = gzip.compress(body, 6, mtime=0)   # as served (preview.py), truncated
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()   # no length: the document ends when the connection does
+            self.wfile.write(stream[:FIRST_FLIGHT])
+            self.wfile.flush()
+            held.wait()
+
+    httpd = serve.ThreadingHTTPServer(("127.0.0.1", 0), FirstFlight)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/{base_path.strip('/')}/".replace("//", "/", 1)
+    held.set()
+    httpd.shutdown()
+
+
+def long_pages(site) -> list[str]:
+    """The citizen pages whose whole HTML, gzip, is more than the first flight."""
+    return [page for page in citizen_pages() if page != ROOT_404
+            and first_paint.whole_html(page_file(site, page)) > FIRST_FLIGHT]
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("first-flight")
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_long_page_paints_its_first_screen_from_the_first_flight(tabs, server, first_flight_server, built_site,
+                                                                  width):
+    pages = long_pages(built_site)
+    if not pages:
+        pytest.skip("no page's whole HTML is over the first flight")
+    size = {"width": width, "height": WIDTHS[width]}
+    page = tabs(viewport=size)
+    differ = {}
+    for path in pages:
+        page.goto(server + path, wait_until="load")
+        page.evaluate(compare_screens.STILL)
+        whole = page.screenshot()
+        page.goto(first_flight_server + path, wait_until="commit")
+        page.wait_for_function(FIRST_CONTENTFUL_PAINT)
+        page.evaluate(compare_screens.STILL)
+        # Painted from the first flight alone: the rest of the document has not come.
+        assert page.evaluate("() => document.readyState") == "loading", path
+        count, total, _ = compare_screens.differing_pixels(whole, page.screenshot())
+        if count > total * compare_screens.MAX_SHARE:
+            differ[path] = f"{count} of {total} pixels"
+    assert differ == {}
