@@ -232,7 +232,9 @@ def html_before_paint(html: str) -> tuple[bytes, int]:
     screen (first_screen_cut): the browser paints the first screen once those and the head's
     blocking resources have arrived, while the rest of a long article still streams in."""
     data = html.encode("utf-8")
-    return data, len(html[:first_screen_cut(html)[0]].encode("utf-8"))
+    cut, article_end = first_screen_cut(html)
+    # A whole article in the first screen: the footer after it may show there too.
+    return data, len(html[:cut].encode("utf-8")) if cut < article_end else len(data)
 
 
 def weigh(page: Path, site: Path, base_path: str) -> dict[str, int]:

@@ -140,7 +140,10 @@ def test_the_html_before_first_paint_is_the_gzip_stream_down_to_the_first_screen
 
     # Exactly enough: one byte less does not decode that far.
     assert len(decoded(needed)) >= upto > len(decoded(needed - 1))
-    assert first_paint.gzip_needed(data, len(data)) <= len(stream)
+    assert first_paint.gzip_needed(data, len(data)) <= len(stream)   # the trailer decodes to nothing
+    # A short article: the whole page, footer included, may be on the first screen.
+    short = html.replace(text, "word")
+    assert first_paint.html_before_paint(short) == (short.encode(), len(short.encode()))
 
 
 def test_blocking_in_the_body():
