@@ -255,6 +255,18 @@ def whole_html_bytes(site_dir: Path, page: str) -> int | None:
     return whole_html(path) if path else None
 
 
+def human_bytes(n: int) -> str:
+    return f"{n / 1024:.1f} KiB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.2f} MiB"
+
+
+def search_index_sizes(site_dir: Path) -> list[tuple[str, int, int]]:
+    sizes = []
+    for index in sorted(site_dir.rglob("search_index.json")):
+        raw = index.read_bytes()
+        sizes.append((index.relative_to(site_dir).as_posix(), len(raw), len(gzip.compress(raw, 6, mtime=0))))
+    return sizes
+
+
 def render(rows: list[dict], errors: list[str], sizes, base_url: str, chrome_path: str,
            desktop: bool = False) -> str:
     fmt = lambda s: "–" if s is None else str(s)  # noqa: E731
