@@ -10,9 +10,10 @@ Steps:
      (--desktop: Lighthouse's desktop preset, a 1350 px wide screen),
      categories performance, accessibility, best-practices and SEO;
   4. print a Markdown table (scores, Lighthouse's first contentful paint, the
-     bytes needed before first paint: the page's HTML and every render-blocking
-     stylesheet and synchronous head script, gzip, as innovation_day/output/
-     first_paint.py weighs them; bytes over the wire of the first view,
+     bytes needed before first paint: the part of the page's HTML down to the end
+     of its first screen and every render-blocking stylesheet and synchronous head
+     script, gzip, as innovation_day/output/first_paint.py weighs them; the whole
+     HTML, gzip; bytes over the wire of the first view,
      requests, failing audits), the size of the search index (raw and gzip),
      and the details of each failing audit (elements, addresses).
 
@@ -229,15 +230,29 @@ def summarise(page: str, lhr: dict) -> dict:
             "errored": errored, "final_url": lhr.get("finalDisplayedUrl") or lhr.get("finalUrl")}
 
 
+def page_path(site_dir: Path, page: str) -> Path | None:
+    """The file served for `page` (a missing address: GitHub Pages serves the root 404.html)."""
+    rel = page.lstrip("/")
+    path = site_dir / (rel if rel.endswith(".html") else rel + "index.html")
+    if not path.is_file():
+        path = site_dir / "404.html"
+    return path if path.is_file() else None
+
+
 def first_paint_bytes(site_dir: Path, base_path: str, page: str) -> int | None:
     """Gzip bytes the page needs before its first paint (innovation_day/output/first_paint.py)."""
     from innovation_day.output.first_paint import weigh
 
-    rel = page.lstrip("/")
-    path = site_dir / (rel if rel.endswith(".html") else rel + "index.html")
-    if not path.is_file():  # a missing address: GitHub Pages serves the root 404.html
-        path = site_dir / "404.html"
-    return sum(weigh(path, site_dir, base_path).values()) if path.is_file() else None
+    path = page_path(site_dir, page)
+    return sum(weigh(path, site_dir, base_path).values()) if path else None
+
+
+def whole_html_bytes(site_dir: Path, page: str) -> int | None:
+    """The page's whole HTML, gzip."""
+    from innovation_day.output.first_paint import whole_html
+
+    path = page_path(site_dir, page)
+    return whole_html(path) if path else None
 
 
 def human_bytes(n: int) -> str:
@@ -263,8 +278,8 @@ def render(rows: list[dict], errors: list[str], sizes, base_url: str, chrome_pat
            else "Lighthouse mobile, default throttling") + f"; Chromium `{chrome_path}`.",
         "",
         "| page | performance | accessibility | best practices | SEO | first contentful paint "
-        "| before first paint (gzip) | bytes over the wire | requests | failing audits |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| before first paint (gzip) | whole HTML (gzip) | bytes over the wire | requests | failing audits |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in rows:
         s = r["scores"]
@@ -272,11 +287,13 @@ def render(rows: list[dict], errors: list[str], sizes, base_url: str, chrome_pat
         fcp = "–" if r.get("fcp") is None else f"{r['fcp'] / 1000:.2f} s"
         first = r.get("first_paint_bytes")
         first = "–" if first is None else f"{first:,} B ({human_bytes(first)})"
+        whole = r.get("whole_html_bytes")
+        whole = "–" if whole is None else f"{whole:,} B ({human_bytes(whole)})"
         lines.append(f"| `{r['page']}` | {fmt(s['performance'])} | {fmt(s['accessibility'])} | "
-                     f"{fmt(s['best-practices'])} | {fmt(s['seo'])} | {fcp} | {first} | "
+                     f"{fmt(s['best-practices'])} | {fmt(s['seo'])} | {fcp} | {first} | {whole} | "
                      f"{r['bytes']:,} B ({human_bytes(r['bytes'])}) | {r['requests']} | {failing} |")
     for err in errors:
-        lines.append(f"| `{err.split(chr(10))[0][:80]}` | – | – | – | – | – | – | – | – | Lighthouse failed |")
+        lines.append(f"| `{err.split(chr(10))[0][:80]}` | – | – | – | – | – | – | – | – | – | Lighthouse failed |")
     errored = {}
     for r in rows:
         for e in r["errored"]:
@@ -372,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             rows.append(summarise(page, lhr))
             rows[-1]["first_paint_bytes"] = first_paint_bytes(args.site_dir, base_path, page)
+            rows[-1]["whole_html_bytes"] = whole_html_bytes(args.site_dir, page)
             print(f"      done in {time.monotonic() - started:.0f}s", file=sys.stderr, flush=True)
     finally:
         server.shutdown()

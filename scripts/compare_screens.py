@@ -36,7 +36,9 @@ HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 # Still: loaded, fonts in, the images in the window decoded (a lazy one may start late), no
 # animation running, two frames drawn.
 STILL = """async () => {
-  await document.fonts.ready;
+  // A document still arriving: its font set is not ready before the document's end (the
+  // site's fonts are the system's).
+  if (document.readyState !== "loading") await document.fonts.ready;
   const shown = [...document.images].filter(i => i.getBoundingClientRect().top < innerHeight);
   await Promise.all(shown.map(i => i.complete ? i.decode().catch(() => 0) : new Promise(done => {
     i.addEventListener("load", done); i.addEventListener("error", done); })));

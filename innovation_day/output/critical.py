@@ -41,7 +41,7 @@ TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 # Set on <html> before the first paint by the inline head script (partials/text-size.html)
 # or written there by Material: "no-js", then "js" and data-text-size.
 HTML_CLASSES = {"js", "no-js"}
-HEAD_SCRIPT_ATTRIBUTES = {"data-text-size"}
+HEAD_SCRIPT_ATTRIBUTES = {"data-text-size", "data-text-size-last"}
 START_TAG = re.compile(r"<[a-zA-Z][^>]*>")
 ATTRIBUTE = re.compile(r"\s([a-zA-Z_:][-\w:.]*)(?=\s*=|\s|/?>)")
 KEYFRAMES = re.compile(r"@keyframes\s+([\w-]+)")

@@ -13,6 +13,7 @@ language switch, search, the status line at each stage of the edition.
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import json
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -21,6 +22,7 @@ import pytest
 from support import engine_drivers
 from support.page_walk import walked_pages
 from support.site_settings import current_edition
+from support.sites import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.engines,
               # One worker runs them all under pytest-xdist's --dist loadgroup, so each
@@ -269,3 +271,50 @@ def test_the_nomination_form_prints_on_a_fresh_sheet_whole(any_engine, engine_se
     assert first > 0 and sheets[first].startswith(lines[0]), "the form starts on a fresh sheet"
     missing = [line for line in lines if line not in sheets[first]]
     assert not missing, f"not on the form's sheet ({len(sheets)} sheets): {missing}"
+
+
+# The first screen from the inline CSS alone (issue 23) ------------------------------------------
+
+spec = importlib.util.spec_from_file_location("compare_screens", ROOT / "scripts" / "compare_screens.py")
+compare_screens = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(compare_screens)
+# Key pages: the home page, the plan, a policy page (Chromium checks more: test_first_paint.py).
+SCREENS = ["", "ke-hoach/2025/", "chinh-sach/nghi-quyet-57/"]
+DEFERRED_MEDIA = "Array.from(document.querySelectorAll('link[data-deferred-style]'), l => l.media)"
+
+
+@pytest.fixture(scope="session")
+def critical_only_server(built_site, base_path, engine_server):
+    """The site with every stylesheet missing, at the engines' clock."""
+    server, url = engine_drivers.probe_server(built_site, base_path, stylesheets=False)
+    server.clock = engine_server[0].default_clock
+    yield server, url
+    server.shutdown()
+
+
+def first_screen(engine, url: str) -> bytes:
+    engine.goto(url)
+    engine.evaluate(f"({compare_screens.STILL})()")
+    return engine.screenshot()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_first_screen_needs_only_the_inline_css(other, engine_server, critical_only_server, width):
+    """As in Chromium (test_first_paint.py): the same first screen, but anti-aliasing, whether or
+    not the full stylesheets arrive."""
+    engine_server[0].clock = engine_server[0].default_clock
+    other.resize(width, compare_screens.WIDTHS[width])
+    differ = {}
+    try:
+        for page in SCREENS:
+            full = first_screen(other, engine_server[1] + page)
+            critical_only = first_screen(other, critical_only_server[1] + page)
+            # The full stylesheets never came: their deferred link was never switched on.
+            assert other.evaluate(DEFERRED_MEDIA) == ["print"], page
+            count, total, _ = compare_screens.differing_pixels(full, critical_only)
+            print(f"{other.name} {page or '/'} {width} px: {count} of {total} pixels differ")
+            if count > total * compare_screens.MAX_SHARE:
+                differ[page] = f"{count} of {total} pixels"
+    finally:
+        other.resize(WIDTH, HEIGHT)
+    assert differ == {}

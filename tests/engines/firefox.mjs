@@ -31,6 +31,8 @@ const commands = {
                  page.click(selector)]).then(() => null),
   // The page printed on A4 as the reader's browser prints it (print CSS, @page), base64.
   pdf: () => page.pdf({ preferCSSPageSize: true }).then((bytes) => Buffer.from(bytes).toString("base64")),
+  screenshot: () => page.screenshot({ encoding: "base64" }),
+  resize: ({ width, height }) => page.setViewport({ width, height }).then(() => null),
   url: () => page.url(),
   version: () => browser.version(),
 };

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from innovation_day import preview as serve
 
-HERE = Path(__file__).resolve().parent.parent  # tests/: engines/ beside support/.parent  # tests/: engines/ beside support/.parent  # tests/: engines/ beside support/.parent  # tests/: engines/ beside support/.parent  # tests/: engines/ beside support/
+HERE = Path(__file__).resolve().parent.parent  # tests/: engines/ beside support/
 ROOT = HERE.parent
 PROBE = (HERE / "engines" / "probe.js").read_text(encoding="utf-8")
 PROBE_NAME = "__probe.js"
@@ -74,11 +74,13 @@ def pdf_sheets(pdf: bytes) -> list[str]:
 
 # The server -------------------------------------------------------------------
 
-def probe_server(site_dir: Path, base_path: str):
+def probe_server(site_dir: Path, base_path: str, stylesheets: bool = True):
     """Serve the site with the probe as every page's first script.
 
     Returns (server, base URL); set `server.clock` to a time in ms since the
     epoch to fix the pages' clock from the next page load on (None: real time).
+    Without `stylesheets`, every stylesheet is missing (404): pages show what
+    their inline critical CSS alone styles.
     """
     base = "/" + base_path.strip("/") + "/"
     Pages = serve.make_handler(site_dir, base_path)
@@ -100,6 +102,8 @@ def probe_server(site_dir: Path, base_path: str):
                 self.end_headers()
                 self.wfile.write(body)
                 return
+            if not stylesheets and urlsplit(self.path).path.endswith(".css"):
+                return self._not_found(False)
             super().do_GET()
 
     server = serve.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -124,6 +128,11 @@ class Engine:
     def pdf(self) -> bytes:
         """The open page as the browser prints it (print CSS, its @page size)."""
         raise EngineCannot(f"{self.name} cannot print here")
+    def screenshot(self) -> bytes:
+        """The window's content as PNG."""
+        raise NotImplementedError
+
+    def resize(self, width: int, height: int) -> None: ...
     def close(self) -> None: ...
 
     def report(self, url: str) -> dict:
@@ -161,6 +170,12 @@ class Chromium(Engine):
 
     def pdf(self):
         return self.page.pdf(prefer_css_page_size=True)
+
+    def screenshot(self):
+        return self.page.screenshot()
+
+    def resize(self, width, height):
+        self.page.set_viewport_size({"width": width, "height": height})
 
     def close(self):
         self.context.close()
@@ -209,6 +224,12 @@ class Firefox(Engine):
 
     def pdf(self):
         return base64.b64decode(self._call("pdf"))
+
+    def screenshot(self):
+        return base64.b64decode(self._call("screenshot"))
+
+    def resize(self, width, height):
+        self._call("resize", width=width, height=height)
 
     def close(self):
         try:
@@ -318,6 +339,12 @@ class WebKit(Engine):
         from selenium.webdriver.support.wait import WebDriverWait
         WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(
             lambda driver: driver.execute_script(f"return !!({expression});"))
+
+    def screenshot(self):
+        return self.driver.get_screenshot_as_png()
+
+    def resize(self, width, height):
+        self.driver.set_window_size(width, height)
 
     def pdf(self):
         # WebDriver's Print Page command: WebKitWebDriver 2.50 answers "Unknown command".
