@@ -79,10 +79,10 @@ class ContentPlugin(BasePlugin):
     def on_files(self, files, config):
         lang = build_language(config)
         self.url_of = url_finder(files)   # for the feed, written after the pages
-        # mkdocs-static-i18n writes the sitemap from the pages it chose; the list's pages join them.
+        # mkdocs-static-i18n writes the sitemap from the pages it chose; the lists' pages join them.
         i18n = I18n(config)
         prefixes = {code: self.site.languages.prefix(code) for code in self.site.languages.codes}
-        for src_uri, content in self.news.paging_pages(lang).items():
+        for src_uri, content in {**self.news.paging_pages(lang), **self.showcase.paging_pages(lang)}.items():
             file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
             i18n.add_page(file, lang, src_uri[len(prefixes[lang]):-len(".md")] + "/", prefixes)
@@ -103,7 +103,7 @@ class ContentPlugin(BasePlugin):
         elif src in self.news.by_source:
             markdown = self.news.entry_page(markdown, src, lang, url_of, url)
         names = {
-            **self.showcase.markers(lang, url_of, url, src),
+            **self.showcase.markers(lang, url_of, url, src, page.meta),
             **self.news.markers(lang, url_of, url, src, page.meta),
             **next_step.markers(self.site, theme_of(config), config, lang),
             **editions.markers(self.site, self.markdown_env, self.status_env, lang, src),
