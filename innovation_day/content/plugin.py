@@ -3,7 +3,8 @@
 Order, where it matters:
 - on_config at 90: after the settings plugin (100), whose `site` it reads;
 - on_files at -150: after mkdocs-static-i18n (-100) has kept this language's files,
-  so the generated news pages join that language (and its sitemap);
+  so the generated pages of the news and innovators' lists join that language (and its sitemap);
+- on_nav at -150: after mkdocs-static-i18n has translated the menu, which the site's index follows;
 - on_page_markdown at 20: after the settings plugin (30) has filled in the page's
   `{{ … }}`, before the kit plugin's markers (10);
 - on_page_content at 10: before the output plugin wraps tables (0), on the page as
@@ -27,7 +28,7 @@ from ..settings.models import GUIDE_FILES
 from ..settings.schema import rows
 from ..settings.plugin import build_language, nested_build, page_language, site_of, theme_of
 from ..templates import environment
-from . import editions, front_matter, glossary, house_style, next_step
+from . import editions, front_matter, glossary, house_style, next_step, site_index
 from .news import News
 from .photos import CACHE, Photos
 from .showcase import STYLESHEET, Showcase
@@ -88,6 +89,11 @@ class ContentPlugin(BasePlugin):
             i18n.add_page(file, lang, src_uri[len(prefixes[lang]):-len(".md")] + "/", prefixes)
         return files
 
+    @event_priority(-150)  # after mkdocs-static-i18n has translated the menu's titles
+    def on_nav(self, nav, config, files):
+        self.nav = nav   # the citizens' menu, for the site's index (site_index.py)
+        return nav
+
     @event_priority(20)  # after the settings plugin (30), before the kit plugin (10)
     def on_page_markdown(self, markdown, page, config, files):
         src, lang, url = page.file.src_uri, page_language(page, self.site), page.url
@@ -109,6 +115,9 @@ class ContentPlugin(BasePlugin):
             **editions.markers(self.site, self.markdown_env, self.status_env, lang, src),
             "glossary": lambda arg: glossary.table(self.env, self.glossary, lang, self.site.languages,
                                                    self.site.t(lang)),
+            "site-index": lambda arg: site_index.render(
+                self.env, self.site.t(lang), self.nav, files, self.site.languages.prefix(lang),
+                {src, *self.news.by_source, *self.showcase.by_source}, url),
             # The editor's guide: each settings file's fields, from their one declaration.
             "settings.fields": lambda name: self.fields_table(name, lang, src),
         }
