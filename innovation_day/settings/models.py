@@ -214,7 +214,7 @@ class ShowcaseSettings:
     # Bounds the innovators' list page, as news.per_page bounds the news list: its page budget is
     # proven at this count with the longest names and summaries allowed (tests/browser/test_weight.py).
     per_page: int = setting("integer", "số gương sáng tạo mỗi trang", "innovators per page of the list",
-                            required=True, minimum=1, maximum=24)
+                            required=True, minimum=1, maximum=12)
 
 
 @dataclass(frozen=True)

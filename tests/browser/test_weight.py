@@ -20,7 +20,7 @@ import pytest
 
 from support.page_walk import Tabs, Walk, source_pages, walked_pages
 from support.site_settings import search_indexes, site
-from support.sites import make_site_copy, run_build
+from support.sites import longest_text, make_site_copy, run_build
 
 from innovation_day import preview
 from innovation_day.content.schema import NEWS
@@ -83,13 +83,6 @@ def test_search_index_is_lean_per_page_and_quick_on_a_slow_phone(built_site, lan
     size = index_gzip(built_site, lang)
     assert size / len(pages) <= INDEX_PER_PAGE, f"{size / len(pages):.0f} B a page"
     assert load_seconds(size) <= INDEX_LOAD_BUDGET, f"{load_seconds(size):.2f} s"
-
-
-def longest_text(rng: random.Random, length: int, words: list[str]) -> str:
-    """Text exactly `length` characters long, of the site's own words in a shuffled order
-    (it compresses about as badly as real headlines do)."""
-    text = " ".join(rng.choice(words) for _ in range(length))[:length].rstrip()
-    return text + "." * (length - len(text))
 
 
 @pytest.mark.browser
