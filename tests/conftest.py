@@ -180,7 +180,7 @@ def showcase_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def paged_showcase(tmp_path_factory):
-    """(site folder, slugs) of a copy whose innovators' list takes two pages and a card
+    """(site folder, sources folder, slugs) of a copy whose innovators' list takes two pages and a card
     (extra.showcase.per_page), each innovator as heavy as the schema allows
     (sites.add_longest_innovators), plus one ordinary page added to docs/ (hoi-dap/), kept
     out of the menu as mkdocs.yml's not_in_nav allows: what a new page looks like to the site's index."""
@@ -197,7 +197,7 @@ def paged_showcase(tmp_path_factory):
     edit(repo / "mkdocs.yml", "not_in_nav: |\n", "not_in_nav: |\n  /hoi-dap/*.md\n")
     site_dir = tmp / "site"
     run_build(site_dir, config=repo / "mkdocs.yml")
-    return site_dir, slugs
+    return site_dir, repo, slugs
 
 
 @pytest.fixture(scope="session")

@@ -118,3 +118,40 @@ def test_home_first_view_holds_with_the_longest_headlines(browser, base_path, tm
     finally:
         tabs.close()
         httpd.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_innovators_list_first_view_holds_at_its_page_count_with_the_longest_entries(browser, base_path,
+                                                                                      paged_showcase):
+    """The innovators' list at `extra.showcase.per_page` cards, each with a photo and the longest name,
+    summary and place the schema allows (conftest.paged_showcase); and, without JavaScript, its
+    filter's links lead to a kind's own list."""
+    from innovation_day.content.schema import INNOVATOR
+    from innovation_day.content.showcase import FILTER_FOLDERS
+    from support.page_walk import PHONE
+
+    site_dir, _, _ = paged_showcase
+    settings = site()
+    httpd, url = preview.start(site_dir, base_path)
+    tabs = Tabs(browser, url)
+    try:
+        walk = Walk(tabs, url)
+        for lang in settings.languages.codes:
+            first = f"{settings.languages.prefix(lang)}{INNOVATOR.section}/"
+            record = walk(first)
+            assert record.first_view_bytes <= PAGE_BUDGET, f"{first}: {record.first_view_bytes} B"
+            assert record.no_js["search leads to the site index"]
+        page = tabs(java_script_enabled=False, **PHONE)
+        page.goto(url + f"{INNOVATOR.section}/", wait_until="load")
+        assert page.locator(".showcase-card").count() == settings.showcase.per_page
+        kind = page.locator(f'.showcase-filter a[href^="{FILTER_FOLDERS["kind"]}/"]').first
+        value = kind.get_attribute("data-value")
+        kind.click()
+        page.wait_for_url(f"**/{INNOVATOR.section}/{FILTER_FOLDERS['kind']}/{value}/")
+        cards = page.locator(".showcase-card")
+        assert cards.count() >= 1
+        assert page.locator(f'.showcase-card:not([data-kind="{value}"])').count() == 0
+    finally:
+        tabs.close()
+        httpd.shutdown()

@@ -105,7 +105,7 @@ def test_every_page_leads_to_its_languages_index_without_javascript_and_from_the
 
 
 def test_a_page_added_to_docs_is_listed_and_a_long_list_only_once(paged_showcase):
-    site_dir, _ = paged_showcase
+    site_dir, _, _ = paged_showcase
     for lang in site().languages.codes:
         groups = listed(site_dir, lang)
         found = [p for items in groups.values() for p, _, _ in items]
