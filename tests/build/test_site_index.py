@@ -33,6 +33,11 @@ def expected_pages(site_dir, lang: str) -> list[str]:
                   and not entry_section(p) and not list_page(p) and p != site_index_of(prefix))
 
 
+def words(node) -> str:
+    """An element's text as read, abbreviations (<abbr>) joined to the words around them."""
+    return " ".join(node.get_text("").split())
+
+
 def listed(site_dir, lang: str) -> dict[str, list]:
     """heading -> [(page, link text, description)] as the index shows them."""
     page, soup = index_soup(site_dir, lang)
@@ -40,8 +45,8 @@ def listed(site_dir, lang: str) -> dict[str, list]:
     for heading in soup.select("article h2"):
         items = heading.find_next_sibling("ul").select("li")
         groups[text(heading).removesuffix("#").strip()] = [
-            (urljoin(BASE + page, li.a["href"]).removeprefix(BASE), text(li.a),
-             text(li.select_one(".site-index__description"))) for li in items]
+            (urljoin(BASE + page, li.a["href"]).removeprefix(BASE), words(li.a),
+             words(li.select_one(".site-index__description"))) for li in items]
     return groups
 
 
