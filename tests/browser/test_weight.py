@@ -125,8 +125,8 @@ def test_home_first_view_holds_with_the_longest_headlines(browser, base_path, tm
 def test_innovators_list_first_view_holds_at_its_page_count_with_the_longest_entries(browser, base_path,
                                                                                       paged_showcase):
     """The innovators' list at `extra.showcase.per_page` cards, each with a photo and the longest name,
-    summary and place the schema allows (conftest.paged_showcase); and, without JavaScript, its
-    filter's links lead to a kind's own list."""
+    summary and place the schema allows (conftest.paged_showcase), with no axe violation; and,
+    without JavaScript, its filter's links lead to a kind's own list."""
     from innovation_day.content.schema import INNOVATOR
     from innovation_day.content.showcase import FILTER_FOLDERS
     from support.page_walk import PHONE
@@ -141,6 +141,8 @@ def test_innovators_list_first_view_holds_at_its_page_count_with_the_longest_ent
             first = f"{settings.languages.prefix(lang)}{INNOVATOR.section}/"
             record = walk(first)
             assert record.first_view_bytes <= PAGE_BUDGET, f"{first}: {record.first_view_bytes} B"
+            # The walk ran axe and watched the console on the way: the paged list is checked as every page is.
+            assert (record.phone.axe, record.desktop.axe, record.phone.console_errors) == ([], [], [])
             assert record.no_js["search leads to the site index"]
         page = tabs(java_script_enabled=False, **PHONE)
         page.goto(url + f"{INNOVATOR.section}/", wait_until="load")
