@@ -3,7 +3,7 @@
 Material's search needs JavaScript, and hides itself without it (many residents read in
 Zalo's or Facebook's in-app browser, some with scripts off). The index is the way to a page
 that needs none, in GOV.UK's A–Z spirit: the header's search control leads there when
-scripts are off (overrides/partials/search.html), and the footer links it for everyone.
+scripts are off (overrides/partials/search.html).
 
 The page's `<!-- insert: site-index -->` becomes, in its language, one group per entry of
 the citizens' menu (its title as the menu gives it), holding that entry's pages and every

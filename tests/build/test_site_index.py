@@ -98,15 +98,13 @@ def test_the_index_has_its_twin_in_each_language(built_site, site_url):
             assert twins[other] == site_url + site_index_of(site().languages.prefix(other))
 
 
-def test_every_page_leads_to_its_languages_index_without_javascript_and_from_the_footer(built_site, pages):
+def test_every_page_leads_to_its_languages_index_without_javascript(built_site, pages):
     for page in pages:
         soup = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "lxml")
         target = BASE + site_index_of(page)
         header = soup.select(".md-header noscript a.site-index-link")
         assert len(header) == 1 and urljoin(BASE + page, header[0]["href"]) == target, page
         assert header[0]["aria-label"] and header[0].select_one("svg"), page
-        footer = soup.select_one(".md-copyright__guide a")
-        assert urljoin(BASE + page, footer["href"]) == target, page
 
 
 def test_a_page_added_to_docs_is_listed_and_a_long_list_only_once(paged_showcase):
