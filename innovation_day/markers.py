@@ -27,7 +27,7 @@ NAMES = {
     "showcase.field-boxes": "content", "news.latest": "content", "news.list": "content",
     "next.channels": "content", "next.short": "content", "next.nomination": "content", "next.preview": "content",
     "editions.current": "content", "editions.archive": "content", "glossary": "content",
-    "settings.fields": "content",
+    "settings.fields": "content", "site-index": "content",
     "kit.print": "kit", "kit.loudspeaker": "kit", "kit.posts": "kit", "kit.calendar": "kit",
     "kit.qr": "kit", "kit.archive": "kit",
 }

@@ -54,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
 
 from innovation_day.content.schema import FIELDS, INNOVATOR, KINDS, NEWS, slugify  # noqa: E402
+from innovation_day.content import site_index  # noqa: E402
 from innovation_day.output.search_index import INDEX  # noqa: E402
 from innovation_day.settings.mkdocs_file import site_from_file  # noqa: E402
 
@@ -253,7 +254,7 @@ def build(root: Path, site_dir: Path, cold: bool) -> float:
 
 def kinds_of_page(root: Path) -> list[str]:
     """One page of each kind, in each language: home, news list, newest item, innovators, the
-    newest innovator, plans, the newest plan (site-relative paths)."""
+    newest innovator, plans, the newest plan, the site's index (site-relative paths)."""
     site = site_from_file(root / "mkdocs.yml")
     newest = {}
     for section in (NEWS.section, INNOVATOR.section):
@@ -262,7 +263,7 @@ def kinds_of_page(root: Path) -> list[str]:
         newest[section] = f"{section}/{stems[-1]}/" if stems else f"{section}/"
     plan = f"ke-hoach/{max(edition.year for edition in site.editions)}/"
     paths = ["", f"{NEWS.section}/", newest[NEWS.section], f"{INNOVATOR.section}/", newest[INNOVATOR.section],
-             "ke-hoach/", plan]
+             "ke-hoach/", plan, f"{site_index.PAGE}/"]
     return [site.languages.prefix(lang) + path for lang in site.languages.codes for path in paths]
 
 

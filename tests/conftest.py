@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from support.page_walk import Tabs, Visit, Walk
-from support.sites import (DEFAULT_SITE_URL, OTHER_SITE_URL, ROOT, add_model_innovators, html_pages,  # noqa: F401
-                           make_site_copy, run_build)
+from support.sites import (DEFAULT_SITE_URL, OTHER_SITE_URL, ROOT, add_longest_innovators,  # noqa: F401
+                           add_model_innovators, edit, html_pages, make_site_copy, run_build)
 
 from innovation_day import preview as serve
 
@@ -45,13 +45,13 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Fixtures that build the site or open a browser: a test using none of them is a unit test.
 BUILD_FIXTURES = {"built_site", "other_site", "reordered_site", "server", "browser", "visit", "soup_of", "pages", "walk",
-                  "tabs", "showcase_site", "showcase_soup", "showcase_server"}
+                  "tabs", "showcase_site", "showcase_soup", "showcase_server", "paged_showcase"}
 
 
 # Fixtures that build (or copy) a site of their own: the tests using one share a worker, so that
 # site is made once in the run. They are session-scoped: under xdist a worker runs other modules'
 # tests in between, which would tear a module-scoped one down and build it again.
-OWN_SITES = ("other_site", "reordered_site", "showcase_site", "admin_repo", "site_with_repo", "filled_site",
+OWN_SITES = ("other_site", "reordered_site", "showcase_site", "paged_showcase", "admin_repo", "site_with_repo", "filled_site",
              "original_site")
 
 
@@ -176,6 +176,28 @@ def showcase_site(tmp_path_factory) -> Path:
     site_dir = tmp / "site"
     run_build(site_dir, config=repo / "mkdocs.yml")
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def paged_showcase(tmp_path_factory):
+    """(site folder, sources folder, slugs) of a copy whose innovators' list takes two pages and a card
+    (extra.showcase.per_page), each innovator as heavy as the schema allows
+    (sites.add_longest_innovators), plus one ordinary page added to docs/ (hoi-dap/), kept
+    out of the menu as mkdocs.yml's not_in_nav allows: what a new page looks like to the site's index."""
+    from support.site_settings import site
+
+    tmp = tmp_path_factory.mktemp("paged-showcase")
+    repo = make_site_copy(tmp)
+    slugs = add_longest_innovators(repo, 2 * site().showcase.per_page + 1)
+    (repo / "docs" / "hoi-dap").mkdir()
+    for name, title, words in (("index.md", "Hỏi đáp", "Những câu bà con hay hỏi về Ngày hội và cách xã hưởng ứng."),
+                               ("index.en.md", "Questions", "Questions residents often ask about the Day and the commune.")):
+        (repo / "docs" / "hoi-dap" / name).write_text(
+            f"---\ntitle: {title}\ndescription: {words}\n---\n\n# {title}\n\n{words}\n", encoding="utf-8")
+    edit(repo / "mkdocs.yml", "not_in_nav: |\n", "not_in_nav: |\n  /hoi-dap/*.md\n")
+    site_dir = tmp / "site"
+    run_build(site_dir, config=repo / "mkdocs.yml")
+    return site_dir, repo, slugs
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,8 @@
 Order, where it matters:
 - on_config at 90: after the settings plugin (100), whose `site` it reads;
 - on_files at -150: after mkdocs-static-i18n (-100) has kept this language's files,
-  so the generated news pages join that language (and its sitemap);
+  so the generated pages of the news and innovators' lists join that language (and its sitemap);
+- on_nav at -150: after mkdocs-static-i18n has translated the menu, which the site's index follows;
 - on_page_markdown at 20: after the settings plugin (30) has filled in the page's
   `{{ … }}`, before the kit plugin's markers (10);
 - on_page_content at 10: before the output plugin wraps tables (0), on the page as
@@ -27,7 +28,7 @@ from ..settings.models import GUIDE_FILES
 from ..settings.schema import rows
 from ..settings.plugin import build_language, nested_build, page_language, site_of, theme_of
 from ..templates import environment
-from . import editions, front_matter, glossary, house_style, next_step
+from . import editions, front_matter, glossary, house_style, next_step, site_index
 from .news import News
 from .photos import CACHE, Photos
 from .showcase import STYLESHEET, Showcase
@@ -80,14 +81,19 @@ class ContentPlugin(BasePlugin):
     def on_files(self, files, config):
         lang = build_language(config)
         self.url_of = url_finder(files)   # for the feed, written after the pages
-        # mkdocs-static-i18n writes the sitemap from the pages it chose; the list's pages join them.
+        # mkdocs-static-i18n writes the sitemap from the pages it chose; the lists' pages join them.
         i18n = I18n(config)
         prefixes = {code: self.site.languages.prefix(code) for code in self.site.languages.codes}
-        for src_uri, content in self.news.paging_pages(lang).items():
+        for src_uri, content in {**self.news.paging_pages(lang), **self.showcase.paging_pages(lang)}.items():
             file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
             i18n.add_page(file, lang, src_uri[len(prefixes[lang]):-len(".md")] + "/", prefixes)
         return files
+
+    @event_priority(-150)  # after mkdocs-static-i18n has translated the menu's titles
+    def on_nav(self, nav, config, files):
+        self.nav = nav   # the citizens' menu, for the site's index (site_index.py)
+        return nav
 
     @event_priority(20)  # after the settings plugin (30), before the kit plugin (10)
     def on_page_markdown(self, markdown, page, config, files):
@@ -104,12 +110,15 @@ class ContentPlugin(BasePlugin):
         elif src in self.news.by_source:
             markdown = self.news.entry_page(markdown, src, lang, url_of, url)
         names = {
-            **self.showcase.markers(lang, url_of, url, src),
+            **self.showcase.markers(lang, url_of, url, src, page.meta),
             **self.news.markers(lang, url_of, url, src, page.meta),
             **next_step.markers(self.site, theme_of(config), config, lang),
             **editions.markers(self.site, self.markdown_env, self.status_env, lang, src),
             "glossary": lambda arg: glossary.table(self.env, self.glossary, lang, self.site.languages,
                                                    self.site.t(lang)),
+            "site-index": lambda arg: site_index.render(
+                self.env, self.site.t(lang), self.nav, files, self.site.languages.prefix(lang),
+                {src, *self.news.by_source, *self.showcase.by_source}, url),
             # The editor's guide: each settings file's fields, from their one declaration.
             "settings.fields": lambda name: self.fields_table(name, lang, src),
         }

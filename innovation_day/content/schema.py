@@ -65,6 +65,10 @@ SUMMARY = (50, 170)
 # A news headline: whole on a phone's list, and within the home page's first-view budget,
 # which lists the latest items (tests/test_weight.py proves it with headlines this long).
 HEADLINE = (10, 120)
+# An innovator's name and place: whole on a card, and within the list page's budget, proven at the
+# declared per-page count with names this long (tests/browser/test_weight.py).
+NAME = (3, 120)
+AREA = (2, 80)
 
 PHOTO_FIELDS = (
     Field("photo", "photo", False, "tên tệp ảnh trong docs/anh/", "the photo's file name in docs/anh/",
@@ -79,11 +83,12 @@ INNOVATOR = Schema(
     topic="Gương sáng tạo / Innovators",
     pages=("index", "de-cu"),
     fields=(
-        Field("title", "text", True, "tên (doanh nghiệp, tổ chức hoặc cá nhân)", "the name"),
+        Field("title", "text", True, "tên (doanh nghiệp, tổ chức hoặc cá nhân)", "the name", length=NAME),
         Field("description", "text", True, "tóm tắt một dòng", "a one-line summary", length=SUMMARY),
         Field("kind", "choice", True, "loại", "the kind", shared=True, choices=KINDS),
         Field("field", "choice", True, "lĩnh vực", "the field", shared=True, choices=FIELDS),
-        Field("area", "text", True, "thôn hoặc tổ dân phố", "the village or residential group"),
+        Field("area", "text", True, "thôn hoặc tổ dân phố", "the village or residential group",
+              length=AREA),
         Field("year", "year", True, "năm đạt kết quả", "the year of the result", shared=True),
         Field("achievement", "text", True, "kết quả đổi mới sáng tạo", "the innovation result"),
         Field("recognition", "text", True, "hình thức được ghi nhận (khen thưởng, giải thưởng…)",

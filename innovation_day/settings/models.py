@@ -210,6 +210,14 @@ class NewsSettings:
 
 
 @dataclass(frozen=True)
+class ShowcaseSettings:
+    # Bounds the innovators' list page, as news.per_page bounds the news list: its page budget is
+    # proven at this count with the longest names and summaries allowed (tests/browser/test_weight.py).
+    per_page: int = setting("integer", "số gương sáng tạo mỗi trang", "innovators per page of the list",
+                            required=True, minimum=1, maximum=12)
+
+
+@dataclass(frozen=True)
 class PhotoSettings:
     max_bytes: int = setting("integer", "ảnh gốc lớn nhất (byte)", "the largest original (bytes)",
                              required=True, minimum=1)
@@ -247,8 +255,10 @@ class AdminSettings:
 
 @dataclass(frozen=True)
 class SiteOptions:
-    """data/site.yml: how the site lists news, makes photos, reads aloud and asks for reviews."""
+    """data/site.yml: how the site lists news and innovators, makes photos, reads aloud and asks for reviews."""
     news: NewsSettings = setting("group", "tin tức", "news", required=True, of=NewsSettings)
+    showcase: ShowcaseSettings = setting("group", "gương sáng tạo", "innovators", required=True,
+                                         of=ShowcaseSettings)
     photos: PhotoSettings = setting("group", "ảnh", "photos", required=True, of=PhotoSettings)
     reading: ReadingSettings = setting("group", "đọc to, cỡ chữ", "reading aids", required=True, of=ReadingSettings)
     review: ReviewSettings = setting("group", "rà soát trang chính sách", "policy page reviews", required=True,

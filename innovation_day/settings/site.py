@@ -39,13 +39,17 @@ class Site:
     nomination: Nomination             # data/nomination.yml
     kit: KitSettings                   # data/kit.yml
     kit_words: KitWords                # data/kit/words.yml
-    options: SiteOptions               # data/site.yml: news, photos, reading, review, admin
+    options: SiteOptions               # data/site.yml: news, showcase, photos, reading, review, admin
     today: dt.date                     # the build's date in Vietnam (settings/timeline.py)
     editions: tuple[Edition, ...] = ()   # every year's edition, oldest first
 
     @property
     def news(self):
         return self.options.news
+
+    @property
+    def showcase(self):
+        return self.options.showcase
 
     @property
     def photos(self):

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from support.page_walk import LIST_PAGE, PHONE, VIEWPORTS, InFlight, entry_section, sample, source_pages, walked_pages
+from support.page_walk import (PHONE, VIEWPORTS, InFlight, entry_section, list_page, sample, source_pages,
+                               walked_pages)
 from support.site_settings import edition
 
 pytestmark = pytest.mark.browser
@@ -41,9 +42,6 @@ def expected_status(day: dt.date, lang: str) -> str:
 def test_the_walk_covers_every_kind_of_page(pages):
     # The per-page checks are made for the pages docs/ makes (known before the build): all of
     # them, but a sample of the entries of each section (page_walk.walked_pages).
-    def list_page(page: str) -> bool:
-        return bool(LIST_PAGE.fullmatch(page.rstrip("/").rsplit("/", 1)[-1]))
-
     assert source_pages() == sorted(p for p in pages if not list_page(p))
     walked = walked_pages()
     assert set(walked) <= set(pages)
@@ -186,8 +184,8 @@ def test_without_javascript_the_phone_menu_works(visit):
 
 
 @pytest.mark.parametrize("walked", walked_pages())
-def test_without_javascript_the_page_shows_its_heading_and_language_switch(walk, walked):
-    assert walk(walked).no_js == {"heading": True, "language switch": True}
+def test_without_javascript_the_page_shows_its_heading_language_switch_and_site_index(walk, walked):
+    assert walk(walked).no_js == {"heading": True, "language switch": True, "search leads to the site index": True}
 
 
 def test_every_page_has_a_skip_link_to_its_content(visit):

@@ -54,3 +54,28 @@ def test_english_pages_find_vietnamese_names_without_diacritics(visit):
     expected = search(v, "Hòa Lạc")
     assert expected and all("/en/" in href for href in expected)
     assert search(v, "hoa lac") == expected
+
+
+# Without JavaScript Material hides its search; the header's link to the site's index takes its place.
+
+@pytest.mark.parametrize("start", ["tin-tuc/", "en/chinh-sach/thuat-ngu/"])
+def test_without_javascript_the_search_control_leads_to_the_site_index(visit, server, start):
+    from support.page_walk import PHONE, site_index_of
+
+    v = visit(start, java_script_enabled=False, **PHONE)
+    assert v.page.locator('.md-header label.md-header__button[for="__search"]').is_hidden()
+    v.page.locator(".md-header a.site-index-link").click()
+    v.page.wait_for_url(server + site_index_of(start))
+    # The page the reader came from is there to go back to, with the rest of the site.
+    listed = v.page.locator("article ul.site-index a").evaluate_all("links => links.map(a => a.href)")
+    assert server + start in listed
+
+
+def test_with_javascript_the_search_control_opens_materials_search(visit):
+    from support.page_walk import PHONE
+
+    v = visit("tin-tuc/", **PHONE)
+    assert v.page.locator(".md-header a.site-index-link").count() == 0
+    v.page.locator('.md-header label.md-header__button[for="__search"]').click()
+    assert v.page.locator('input[name="query"]').is_visible()
+    assert v.console_errors == []

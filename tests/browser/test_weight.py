@@ -20,7 +20,7 @@ import pytest
 
 from support.page_walk import Tabs, Walk, source_pages, walked_pages
 from support.site_settings import search_indexes, site
-from support.sites import make_site_copy, run_build
+from support.sites import longest_text, make_site_copy, run_build
 
 from innovation_day import preview
 from innovation_day.content.schema import NEWS
@@ -85,13 +85,6 @@ def test_search_index_is_lean_per_page_and_quick_on_a_slow_phone(built_site, lan
     assert load_seconds(size) <= INDEX_LOAD_BUDGET, f"{load_seconds(size):.2f} s"
 
 
-def longest_text(rng: random.Random, length: int, words: list[str]) -> str:
-    """Text exactly `length` characters long, of the site's own words in a shuffled order
-    (it compresses about as badly as real headlines do)."""
-    text = " ".join(rng.choice(words) for _ in range(length))[:length].rstrip()
-    return text + "." * (length - len(text))
-
-
 @pytest.mark.browser
 @pytest.mark.slow
 def test_home_first_view_holds_with_the_longest_headlines(browser, base_path, tmp_path):
@@ -122,6 +115,45 @@ def test_home_first_view_holds_with_the_longest_headlines(browser, base_path, tm
             home = settings.languages.prefix(lang)
             record = walk(home)
             assert record.first_view_bytes <= HOME_BUDGET, f"{home or '/'}: {record.first_view_bytes} B"
+    finally:
+        tabs.close()
+        httpd.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_innovators_list_first_view_holds_at_its_page_count_with_the_longest_entries(browser, base_path,
+                                                                                      paged_showcase):
+    """The innovators' list at `extra.showcase.per_page` cards, each with a photo and the longest name,
+    summary and place the schema allows (conftest.paged_showcase), with no axe violation; and,
+    without JavaScript, its filter's links lead to a kind's own list."""
+    from innovation_day.content.schema import INNOVATOR
+    from innovation_day.content.showcase import FILTER_FOLDERS
+    from support.page_walk import PHONE
+
+    site_dir, _, _ = paged_showcase
+    settings = site()
+    httpd, url = preview.start(site_dir, base_path)
+    tabs = Tabs(browser, url)
+    try:
+        walk = Walk(tabs, url)
+        for lang in settings.languages.codes:
+            first = f"{settings.languages.prefix(lang)}{INNOVATOR.section}/"
+            record = walk(first)
+            assert record.first_view_bytes <= PAGE_BUDGET, f"{first}: {record.first_view_bytes} B"
+            # The walk ran axe and watched the console on the way: the paged list is checked as every page is.
+            assert (record.phone.axe, record.desktop.axe, record.phone.console_errors) == ([], [], [])
+            assert record.no_js["search leads to the site index"]
+        page = tabs(java_script_enabled=False, **PHONE)
+        page.goto(url + f"{INNOVATOR.section}/", wait_until="load")
+        assert page.locator(".showcase-card").count() == settings.showcase.per_page
+        kind = page.locator(f'.showcase-filter a[href^="{FILTER_FOLDERS["kind"]}/"]').first
+        value = kind.get_attribute("data-value")
+        kind.click()
+        page.wait_for_url(f"**/{INNOVATOR.section}/{FILTER_FOLDERS['kind']}/{value}/")
+        cards = page.locator(".showcase-card")
+        assert cards.count() >= 1
+        assert page.locator(f'.showcase-card:not([data-kind="{value}"])').count() == 0
     finally:
         tabs.close()
         httpd.shutdown()

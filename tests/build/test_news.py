@@ -137,7 +137,7 @@ def test_feed_link_on_the_news_page(soup_of):
 def test_a_long_list_is_split_into_pages(tmp_path):
     repo = make_site_copy(tmp_path)
     options = repo / "data/site.yml"
-    changed, count = re.subn(r"per_page: \d+", "per_page: 2", options.read_text(encoding="utf-8"))
+    changed, count = re.subn(r"(news:\n\s+per_page: )\d+", r"\g<1>2", options.read_text(encoding="utf-8"))
     assert count == 1
     options.write_text(changed, encoding="utf-8")
     site = tmp_path / "out"

@@ -28,7 +28,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from .sites import ROOT  # noqa: E402
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -153,8 +153,17 @@ def source_pages(docs: Path = ROOT / "docs") -> list[str]:
 # every other page in full, so the browser checks grow with the kinds of page, not with
 # the content (issue 24). The cheap checks of the built HTML still read every page.
 ENTRY_SAMPLE = 4
-# Pages 2, 3… of the news list (content/news.py): made by the build, not from docs/.
+# Pages 2, 3… of the news and innovators' lists (content/news.py, content/showcase.py): made by
+# the build, not from docs/; so are, once the innovators' list is paged, each kind's and field's list.
 LIST_PAGE = re.compile(r"trang-\d+")
+
+
+def list_page(page: str) -> bool:
+    """Whether a page (site-relative path) is one the build makes for a list, not from docs/."""
+    from innovation_day.content.showcase import FILTER_FOLDERS
+
+    parts = page.removeprefix("en/").strip("/").split("/")
+    return bool(LIST_PAGE.fullmatch(parts[-1])) or (len(parts) > 2 and parts[1] in FILTER_FOLDERS.values())
 
 
 def entry_section(page: str) -> str | None:
@@ -194,9 +203,12 @@ def walked_pages(docs: Path = ROOT / "docs") -> list[str]:
     settings = site()
     from innovation_day.content.schema import NEWS
 
-    news = entries.get((False, NEWS.section), [])
-    if len(news) > settings.news.per_page:   # pages 2… of the list are made alike: the second is walked
-        pages += [f"{settings.languages.prefix(lang)}{NEWS.section}/trang-2/" for lang in settings.languages.codes]
+    from innovation_day.content.schema import INNOVATOR
+
+    # Pages 2… of a list, and each kind's and field's list, are made alike: the second page is walked.
+    for section, per_page in ((NEWS.section, settings.news.per_page), (INNOVATOR.section, settings.showcase.per_page)):
+        if len(entries.get((False, section), [])) > per_page:
+            pages += [f"{settings.languages.prefix(lang)}{section}/trang-2/" for lang in settings.languages.codes]
     return sorted(pages)
 
 
@@ -255,6 +267,16 @@ def _axe(page, source: str) -> list[str]:
     return [f"{v['id']}: {[', '.join(n['target']) for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
+def site_index_of(path: str) -> str:
+    """The site's index (content/site_index.py) in the language of the page at `path`."""
+    from innovation_day.content.site_index import PAGE
+    from .site_settings import site
+
+    languages = site().languages
+    lang = next((code for code in languages.others if path.startswith(languages.prefix(code))), languages.default)
+    return f"{languages.prefix(lang)}{PAGE}/"
+
+
 class Walk:
     """record(path) -> Record, each page walked once in the session."""
 
@@ -300,8 +322,12 @@ class Walk:
         # Without JavaScript, at a phone's size.
         no_js_page = self.tabs(java_script_enabled=False, **PHONE)
         no_js_page.goto(url, wait_until="load")
+        # The search's place without scripts: a link to the site's index in the page's language.
+        index = no_js_page.locator(".md-header a.site-index-link")
         no_js = {"heading": no_js_page.locator("article h1").is_visible(),
-                 "language switch": no_js_page.locator("a.lang-switch").is_visible()}
+                 "language switch": no_js_page.locator("a.lang-switch").is_visible(),
+                 "search leads to the site index": index.is_visible() and urljoin(
+                     no_js_page.url, index.get_attribute("href")) == self.server + site_index_of(path)}
         return Record(path, phone, desktop, first_view_bytes, [r.url for r in first_view], no_js)
 
 class Visit:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -157,3 +158,50 @@ def add_model_innovators(repo: Path) -> list[str]:
         for path in sorted((SHOWCASE_FIXTURES / folder).iterdir()):
             shutil.copy2(path, repo / "docs" / folder / path.name)
     return sorted({p.name.split(".")[0] for p in (SHOWCASE_FIXTURES / "guong-sang-tao").glob("*.md")})
+
+
+def longest_text(rng: random.Random, length: int, words: list[str]) -> str:
+    """Text exactly `length` characters long, of the site's own words in a shuffled order
+    (it compresses about as badly as real headlines do)."""
+    text = " ".join(rng.choice(words) for _ in range(length))[:length].rstrip()
+    return text + "." * (length - len(text))
+
+
+def add_longest_innovators(repo: Path, count: int, seed: int = 24) -> list[str]:
+    """`count` innovators in a copy of the sources, each as heavy on its list as the schema allows:
+    the longest name, summary and place, the longest kind and field labels, a photo and the
+    example badge (so the list also carries the notice). Kinds and fields take turns, so that
+    the list can be filtered. Their slugs, in the list's order."""
+    import yaml
+
+    from innovation_day.content.schema import FIELDS, INNOVATOR, KINDS
+    from support.site_settings import site
+
+    settings = site()
+    rng = random.Random(seed)
+    photo = sorted((SHOWCASE_FIXTURES / "anh").iterdir())[0]   # one photo: made once, in the shared cache
+    shutil.copy2(photo, repo / "docs" / "anh" / photo.name)
+    section = repo / "docs" / INNOVATOR.section
+    lengths = {name: INNOVATOR.field(name).length[1] for name in ("title", "description", "area")}
+    assert all(lengths.values()), "the innovator schema declares a maximum name, summary and place length"
+
+    def longest(values, lang, prefix):
+        labels = {v: settings.t(lang)(f"showcase.{prefix}.{v}") for v in values}
+        return sorted(values, key=lambda v: -len(labels[v]))
+
+    slugs = []
+    for n in range(count):
+        slug = f"guong-dai-nhat-{n:03d}"
+        shared = {"kind": longest(KINDS, "vi", "kind")[n % 2], "field": longest(FIELDS, "vi", "field")[n % 2],
+                  "year": settings.today.year, "photo": photo.name, "example": True}
+        for lang in settings.languages.codes:
+            index = "index.md" if lang == settings.languages.default else f"index.{lang}.md"
+            words = [w for w in (section / index).read_text(encoding="utf-8").split() if w.isalpha()]
+            meta = {**{name: longest_text(rng, length, words) for name, length in lengths.items()},
+                    **shared, "achievement": "x", "recognition": "x",
+                    "photo_alt": longest_text(rng, 120, words)}
+            name = f"{slug}.md" if lang == settings.languages.default else f"{slug}.{lang}.md"
+            front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+            (section / name).write_text(f"---\n{front}---\n\nx\n", encoding="utf-8")
+        slugs.append(slug)
+    return slugs
