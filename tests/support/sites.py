@@ -111,6 +111,13 @@ def load_script(name: str):
     return module
 
 
+def run_new(*args: str, root: Path | None = None) -> subprocess.CompletedProcess:
+    """scripts/new.py as commune staff run it; with `root`, in that copy of the sources."""
+    extra = ["--root", str(root)] if root else []
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new.py"), *args, *extra],
+                          capture_output=True, text=True)
+
+
 def make_site_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the sources, for tests that break something on purpose."""
     copy = tmp_path / "repo"
