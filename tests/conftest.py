@@ -17,22 +17,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from support.chromium import CHROMIUM_FLAGS, chromium_path
 from support.page_walk import Tabs, Visit, Walk
 from support.sites import (DEFAULT_SITE_URL, OTHER_SITE_URL, ROOT, add_model_innovators, html_pages,  # noqa: F401
                            make_site_copy, run_build)
 
 from innovation_day import preview as serve
-
-
-# Chromium's headless shell (Debian's chromium-headless-shell): the same Blink and V8 as the
-# chromium package without the desktop browser around them, which is what Playwright itself
-# runs headless. It loads and lays out a page for about half the CPU (scratch measurement:
-# the 44-page walk took 55 CPU-s against 80 in chromium --headless=new on 2 cores).
-HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
 
 # The builds and other scripts run as subprocesses import this checkout's package: the shared
@@ -196,12 +186,6 @@ def showcase_server(showcase_site, base_path):
 
 # Browser --------------------------------------------------------------------
 
-def chromium_path() -> str:
-    if Path(HEADLESS_SHELL).exists():
-        return HEADLESS_SHELL
-    pytest.fail(f"{HEADLESS_SHELL} not found: run `make test`, which installs Debian's chromium-headless-shell.")
-
-
 @pytest.fixture(scope="session")
 def server(built_site, base_path):
     httpd, url = serve.start(built_site, base_path)
@@ -214,7 +198,11 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            executable = chromium_path()
+        except FileNotFoundError as missing:
+            pytest.fail(str(missing))
+        chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
 
