@@ -25,7 +25,12 @@ def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str 
     """`mkdocs build --strict`, as the deploy runs it, into site_dir.
 
     GITHUB_REPOSITORY (which GitHub Actions sets, and the editing app falls back on) only
-    when given: the same build on a computer and in CI."""
+    when given: the same build on a computer and in CI. Refused to a unit test (tests/unit/:
+    `make test-fast` builds nothing)."""
+    test = os.environ.get("PYTEST_CURRENT_TEST", "")
+    if test.startswith("tests/unit/"):
+        pytest.fail(f"{test.rsplit(' (', 1)[0]} builds the site, and a unit test builds nothing: "
+                    "move it to tests/build/ and mark it slow", pytrace=False)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
