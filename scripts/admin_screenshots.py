@@ -5,7 +5,7 @@ site's sub-path, and drives the app in Debian's Chromium against a stand-in for
 GitHub's API (tests/support/github_stand_in.py: an example user, no network). Everything
 typed is marked as an example. Writes small WebP files into docs/huong-dan/man-hinh/.
 
-    .venv/bin/python scripts/admin_screenshots.py
+    .venv/bin/python -m scripts.admin_screenshots    # from the repository root
 """
 
 from __future__ import annotations
@@ -22,10 +22,13 @@ from PIL import Image
 
 from innovation_day import preview as serve
 
+# The stand-in for GitHub's API is the tests' (a module of the repository root's `tests` package).
+try:
+    from tests.support import github_stand_in as admin_mock
+except ModuleNotFoundError:   # run as a file: the repository root is not on sys.path
+    sys.exit("Run it from the repository root as a module: python -m scripts.admin_screenshots (--help)")
+
 ROOT = Path(__file__).resolve().parent.parent
-# The stand-in for GitHub's API is the tests' (tests/support/github_stand_in.py).
-sys.path.insert(0, str(ROOT / "tests"))
-from support import github_stand_in as admin_mock  # noqa: E402
 OUT = ROOT / "docs" / "huong-dan" / "man-hinh"
 VIEWPORT = {"width": 1100, "height": 700}
 QUALITY = 72
@@ -57,7 +60,7 @@ def save(page, name: str) -> None:
 def main() -> None:
     import argparse
 
-    argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+    argparse.ArgumentParser(prog="python -m scripts.admin_screenshots", description=__doc__.split("\n\n")[0],
                             epilog="Writes docs/huong-dan/man-hinh/*.webp; takes no arguments.").parse_args()
     from playwright.sync_api import sync_playwright
 

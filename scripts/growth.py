@@ -21,9 +21,11 @@ in flight) over one page of each kind in each language, each language's search i
 (gzip) and, with --suite, the wall time of a pytest run on the copy (its tests read
 the copy's site).
 
-    python scripts/growth.py                  # the decade: 10 editions, 240 news, 60 innovators
-    python scripts/growth.py --suite "-m 'not browser' -q"   # and time those tests on the copy
-    python scripts/growth.py --keep /tmp/decade              # keep the copy there, to look at it
+Run it from the repository root, as a module (it uses the tests' page walk, tests/support/):
+
+    python -m scripts.growth                  # the decade: 10 editions, 240 news, 60 innovators
+    python -m scripts.growth --suite "-m 'not browser' -q"   # and time those tests on the copy
+    python -m scripts.growth --keep /tmp/decade              # keep the copy there, to look at it
 
 The README's growth table is this script's output (see its "Growth" section).
 """
@@ -50,13 +52,13 @@ from urllib.parse import urlsplit
 import yaml
 from PIL import Image, ImageDraw, ImageFilter
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "scripts")]
+from innovation_day.content.schema import FIELDS, INNOVATOR, KINDS, NEWS, slugify
+from innovation_day.output.search_index import INDEX
+from innovation_day.settings.mkdocs_file import site_from_file
 
-from innovation_day.content.schema import FIELDS, INNOVATOR, KINDS, NEWS, slugify  # noqa: E402
-from innovation_day.content import site_index  # noqa: E402
-from innovation_day.output.search_index import INDEX  # noqa: E402
-from innovation_day.settings.mkdocs_file import site_from_file  # noqa: E402
+from innovation_day.content import site_index
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # What a copy needs to build and to run its tests.
 COPIED = ("mkdocs.yml", "docs", "overrides", "data", "tests", "pytest.ini", "pyproject.toml", "Makefile", "scripts")
@@ -187,7 +189,7 @@ def draw_photo(path: Path, rng: random.Random) -> None:
 
 def add_decade(root: Path, editions: int, news: int, innovators: int, seed: int = 24) -> dict[str, int]:
     """Add ordinary content to the copy at `root`; returns how many of each were added."""
-    from new import create_edition   # scripts/new.py: the command staff run for a new year
+    from scripts.new import create_edition   # the command staff run for a new year
 
     site = site_from_file(root / "mkdocs.yml")
     languages, today = site.languages, site.today
@@ -269,8 +271,8 @@ def kinds_of_page(root: Path) -> list[str]:
 
 def first_views(root: Path, site_dir: Path) -> dict[str, int]:
     """Bytes of each kind of page's first view, walked as tests/support/page_walk.py walks pages."""
-    from conftest import CHROMIUM_FLAGS, chromium_path
-    from support.page_walk import Tabs, Walk
+    from tests.support.chromium import CHROMIUM_FLAGS, chromium_path
+    from tests.support.page_walk import Tabs, Walk
     from playwright.sync_api import sync_playwright
 
     from innovation_day import preview
@@ -350,6 +352,7 @@ def table(before: Figures, after: Figures, added: dict[str, int]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
+        prog="python -m scripts.growth",
         description="Build a copy of the project with a decade of ordinary content and print a growth table.",
         formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__.split("\n\n", 1)[1])
     parser.add_argument("--editions", type=int, default=10, help="editions in all, the current ones included (10)")
@@ -376,4 +379,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if not __package__:   # run as a file: `scripts` and `tests` are not importable from scripts/
+        sys.exit("Run it from the repository root as a module: python -m scripts.growth (--help)")
     sys.exit(main())

@@ -7,32 +7,19 @@ Chromium (no downloaded browser) served under the site_url sub-path.
 from __future__ import annotations
 
 import fcntl
-import importlib.util
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from support.chromium import CHROMIUM_FLAGS, chromium_path
 from support.page_walk import Tabs, Visit, Walk
+from support.tiers import BUILD_FIXTURES, UNIT_DIR, misplaced
 from support.sites import (DEFAULT_SITE_URL, OTHER_SITE_URL, ROOT, add_longest_innovators,  # noqa: F401
                            add_model_innovators, edit, html_pages, make_site_copy, run_build)
 
 from innovation_day import preview as serve
-
-
-# Chromium's headless shell (Debian's chromium-headless-shell): the same Blink and V8 as the
-# chromium package without the desktop browser around them, which is what Playwright itself
-# runs headless. It loads and lays out a page for about half the CPU (scratch measurement:
-# the 44-page walk took 55 CPU-s against 80 in chromium --headless=new on 2 cores).
-HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
 
 # The builds and other scripts run as subprocesses import this checkout's package: the shared
@@ -42,11 +29,6 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.g
 # PYTHONDONTWRITEBYTECODE, each of the run's builds (28 in all) would compile the package
 # again: a third of a build's CPU (2.9 against 2.0 CPU-s, scratch measurement).
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-
-# Fixtures that build the site or open a browser: a test using none of them is a unit test.
-BUILD_FIXTURES = {"built_site", "other_site", "reordered_site", "server", "browser", "visit", "soup_of", "pages", "walk",
-                  "tabs", "showcase_site", "showcase_soup", "showcase_server", "paged_showcase"}
-
 
 # Fixtures that build (or copy) a site of their own: the tests using one share a worker, so that
 # site is made once in the run. They are session-scoped: under xdist a worker runs other modules'
@@ -69,12 +51,23 @@ def pytest_xdist_auto_num_workers(config) -> int:
     return len(os.sched_getaffinity(0)) + 1
 
 
+# A misplaced test fails its module's collection, naming why (a collection error, which pytest-xdist
+# reports from its workers as it reports any other).
+@pytest.hookimpl(wrapper=True)
+def pytest_pycollect_makeitem(collector, name, obj):
+    made = yield
+    items = [i for i in (made if isinstance(made, list) else [made]) if isinstance(i, pytest.Item)]
+    wrong = [f"{item.nodeid}: {why}" for item in items if (why := misplaced(item))]
+    if wrong:
+        raise collector.CollectError("a test in another tier's folder (tests/conftest.py):\n" + "\n".join(wrong))
+    return made
+
+
 # tryfirst: before `-m unit` selects (and before pytest-xdist reads the xdist_group marks).
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     for item in items:
-        needs_build = BUILD_FIXTURES & set(getattr(item, "fixturenames", ()))
-        if not needs_build and not item.get_closest_marker("slow") and not item.get_closest_marker("browser"):
+        if UNIT_DIR in item.path.parents:
             item.add_marker(pytest.mark.unit)
         # Every check of one page on one worker: the page is walked once (tests/support/page_walk.py),
         # and the pages are shared out between the workers.
@@ -218,12 +211,6 @@ def showcase_server(showcase_site, base_path):
 
 # Browser --------------------------------------------------------------------
 
-def chromium_path() -> str:
-    if Path(HEADLESS_SHELL).exists():
-        return HEADLESS_SHELL
-    pytest.fail(f"{HEADLESS_SHELL} not found: run `make test`, which installs Debian's chromium-headless-shell.")
-
-
 @pytest.fixture(scope="session")
 def server(built_site, base_path):
     httpd, url = serve.start(built_site, base_path)
@@ -236,7 +223,11 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            executable = chromium_path()
+        except FileNotFoundError as missing:
+            pytest.fail(str(missing))
+        chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
 

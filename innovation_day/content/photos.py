@@ -26,7 +26,6 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from ..errors import BuildErrors
 from ..folders import make_whole
 from ..settings.models import PhotoSettings
 from ..templates import relative_url

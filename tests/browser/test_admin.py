@@ -1,17 +1,16 @@
-"""The editing app at /admin/ (issue 14): made from the schema, served from our origin, walled off.
+"""The editing app at /admin/ (issues 14, 21, 24), driven in Chromium as staff use it.
 
-- The configuration the build writes (site/admin/config.yml) asks exactly what the
-  content schema checks, for both collections; a field added to the schema appears.
-- The page loads only from this site before sign-in and shows the app's sign-in screen;
-  its CSP is its own; every other page keeps its policy; no citizen page loads the app.
+- The page loads only from this site before sign-in and shows the app's sign-in screen.
 - An entry written by the app itself (driven in Chromium against a stand-in for GitHub's
   API, tests/support/github_stand_in.py) builds and renders in both languages; without its English
-  half the app refuses to save.
+  half the app refuses to save; each yearly settings file and page saves only what changed; a
+  new year is added entirely in the app; the app shows whether the latest change is published.
+- Its configuration and page in the built site: tests/build/test_admin_site.py; as functions:
+  tests/unit/test_admin_config.py.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -21,38 +20,17 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support.sites import ROOT, content_error_line, heading, load_script, make_site_copy, run_build, text
-from support.kit_helpers import settings as mkdocs_settings
-from support import site_settings
-from support.site_settings import data, search_indexes
-
-from support.page_walk import InFlight
-
-from innovation_day.admin import app as admin
-from innovation_day.admin import config as admin_config
+from support.sites import content_error_line, heading, load_script, make_site_copy, run_build, text
 from support import github_stand_in as admin_mock
-from innovation_day.content import photos
-from innovation_day.content.entries import read_front_matter
-from innovation_day.content.schema import INNOVATOR, NEWS, SCHEMAS, Field
-from innovation_day.errors import BuildErrors
-from innovation_day.output import csp as content_security
-from innovation_day.settings.mkdocs_file import site_from_file
-from innovation_day.settings.models import AdminSettings
+from support import site_settings
+from support.page_walk import InFlight
+from support.site_settings import vi_label
 
-VI_STRINGS = yaml.safe_load((ROOT / "data" / "strings" / "vi.yml").read_text(encoding="utf-8"))["site"]
-WIDGETS = {"choice": "select", "year": "number", "date": "datetime", "bool": "boolean", "photo": "image"}
+from innovation_day.errors import BuildErrors
+
 # What the app tries and its CSP refuses (it carries on without them): a check for a
 # newer version on unpkg and GitHub's status page. Nothing else may even be tried.
 REFUSED_BY_DESIGN = ("https://unpkg.com/@sveltia/cms/package.json", "https://www.githubstatus.com/")
-
-
-def vi_label(key: str) -> str:
-    assert key in VI_STRINGS, key
-    return VI_STRINGS[key]
-
-
-def admin_config_of(site: Path) -> dict:
-    return yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
 
 
 def build_with(tmp_path: Path, files: dict[str, bytes]) -> tuple[Path, Path]:
@@ -65,170 +43,10 @@ def build_with(tmp_path: Path, files: dict[str, bytes]) -> tuple[Path, Path]:
     return repo, site
 
 
-def csp_of(html: str) -> str:
-    meta = BeautifulSoup(html, "lxml").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-    return meta["content"] if meta else ""
-
-
 # Made from the schema ----------------------------------------------------------
-
-@pytest.mark.parametrize("schema", list(SCHEMAS.values()), ids=list(SCHEMAS))
-def test_config_matches_the_schema(built_site, schema):
-    settings = mkdocs_settings()
-    config = admin_config_of(built_site)
-    collection = next(c for c in config["collections"] if c["name"] == schema.name)
-    assert collection["folder"] == f"docs/{schema.section}"
-    assert collection["i18n"] is True
-    fields = {f["name"]: f for f in collection["fields"]}
-    # Every schema field, in the schema's order (the app writes front matter in this order),
-    # then the page's text.
-    assert list(fields) == [f.name for f in schema.fields] + ["body"]
-    for spec in schema.fields:
-        got = fields[spec.name]
-        assert got["required"] is spec.required, spec.name
-        assert got["i18n"] == ("duplicate" if spec.shared else True), spec.name
-        assert got["widget"] == WIDGETS.get(spec.type, got["widget"]), spec.name
-        if spec.type == "text":
-            assert got["widget"] in ("string", "text"), spec.name
-        if spec.name == "title":
-            assert got["widget"] == "string", "a headline or a name is typed on one line"
-        assert got["label"].lower() == spec.vi.lower(), spec.name
-        assert f"`{spec.name}`" in got["hint"], spec.name
-        if spec.choices:
-            assert [o["value"] for o in got["options"]] == list(spec.choices)
-            assert [o["label"] for o in got["options"]] == [
-                vi_label(f"showcase.{spec.name}.{v}") for v in spec.choices]
-        if spec.length[1]:
-            assert (got["minlength"], got["maxlength"]) == spec.length
-            assert f"{spec.length[0]} đến {spec.length[1]} ký tự" in got["hint"]
-        if spec.type == "date":
-            assert got["format"] == "YYYY-MM-DD" and got["type"] == "date"
-        if spec.type == "photo":
-            assert got["media_folder"] == f"/docs/{photos.SOURCE}" and got["public_folder"] == ""
-            assert set(got["accept"].split(",")) == {f"image/{k.lower()}" for k in photos.READABLE.values()}
-            limit = data("data/site.yml")["photos"]["max_bytes"]
-            assert f"{limit / 1_000_000:g}".replace(".", ",") + " MB" in got["hint"]
-    assert config["media_libraries"]["default"]["config"]["max_file_size"] == \
-        data("data/site.yml")["photos"]["max_bytes"]
-
-
-def test_config_stores_files_as_the_site_reads_them(built_site):
-    config = admin_config_of(built_site)
-    assert config["i18n"] == {"structure": "multiple_files", "locales": ["vi", "en"], "default_locale": "vi",
-                              "omit_default_locale_from_file_path": True}
-    assert config["media_folder"] == f"docs/{photos.SOURCE}"
-    assert config["backend"]["name"] == "github" and config["backend"]["auth_methods"] == ["token"]
-    assert config["slug"]["encoding"] == "ascii" and config["slug"]["clean_accents"] is True
-    assert config["media_libraries"]["stock_assets"] is False
-    for collection in config["collections"]:
-        if collection["name"] in SCHEMAS:   # content entries: named from their title
-            assert collection["slug"]["pattern"][0] == r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-    # Every file the app writes is content or data; never MkDocs's own configuration.
-    written = [c.get("folder") for c in config["collections"]] + [
-        f["file"] for c in config["collections"] for f in c.get("files", [])]
-    assert all(path.startswith(("docs/", "data/")) for path in written if path), written
-
-
-def test_a_field_added_to_the_schema_appears_in_the_app():
-    place = Field("venue", "choice", True, "nơi diễn ra", "the venue", shared=True, choices=("hall", "school"))
-    note = Field("note", "text", False, "ghi chú", "a note", length=(10, 80), required_with="date")
-    schema = dataclasses.replace(NEWS, fields=(*NEWS.fields, place, note))
-    settings = {"site_url": "https://example.invalid/", "site_name": "Ví dụ", "repo": None,
-                "max_bytes": 1_000_000, "labels": {"showcase.venue.hall": "Hội trường"}, "languages": ["vi", "en"]}
-    config = admin_config.config([schema], settings)
-    fields = {f["name"]: f for f in config["collections"][0]["fields"]}
-    assert fields["venue"]["widget"] == "select" and fields["venue"]["required"] is True
-    assert fields["venue"]["i18n"] == "duplicate"
-    assert fields["venue"]["options"] == [{"label": "Hội trường", "value": "hall"},
-                                          {"label": "school", "value": "school"}]
-    assert fields["note"]["required"] is False and fields["note"]["i18n"] is True
-    assert (fields["note"]["minlength"], fields["note"]["maxlength"]) == (10, 80)
-    assert "Bắt buộc khi có" in fields["note"]["hint"] and "`note`" in fields["note"]["hint"]
-    assert list(fields)[-3:] == ["venue", "note", "body"]
-
-
-@pytest.mark.parametrize("schema", [INNOVATOR, NEWS], ids=["innovator", "news"])
-def test_the_app_lists_entries_not_the_sections_own_pages(schema):
-    marker = admin_config.entry_marker(schema)
-    pattern = re.compile(admin_config.HAS_VALUE)
-    for path in sorted((ROOT / "docs" / schema.section).glob("*.md")):
-        meta = read_front_matter(path)[0]
-        # The app tests the pattern against the value, or "null" when the field is missing.
-        value = str(meta.get(marker)) if marker in meta else "null"
-        is_page = path.name.split(".")[0] in schema.pages
-        assert bool(pattern.search(value)) is not is_page, path.name
 
 
 # A page of its own ----------------------------------------------------------------
-
-def test_admin_page_is_hidden_from_search_and_citizens(built_site, pages, soup_of):
-    page = BeautifulSoup((built_site / "admin" / "index.html").read_text(encoding="utf-8"), "lxml")
-    assert "noindex" in page.find("meta", attrs={"name": "robots"})["content"]
-    assert "/admin/" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert not any("admin/" in doc["location"] for index in search_indexes(built_site).values()
-                   for doc in index["docs"])
-    assert not list((built_site / "admin").rglob("*.map")), "the app's source maps are not published"
-    linking = []
-    for path in pages:
-        soup = soup_of(path)
-        assert not soup.select('script[src*="sveltia"], link[href*="/admin/"], link[href*="fonts/material"]')
-        if any(a["href"].rstrip("/").endswith("admin") for a in soup.select("a[href]")):
-            linking.append(path)
-    assert sorted(linking) == ["en/huong-dan/", "huong-dan/"]
-
-
-def test_without_a_repository_the_page_says_so_and_does_not_start(built_site):
-    assert data("data/site.yml")["admin"]["repo"] is None  # not set: the deploy names it
-    assert admin.repo_of(None, site_from_file(ROOT / "mkdocs.yml").admin, {}) is None  # nor GitHub Actions
-    page = BeautifulSoup((built_site / "admin" / "index.html").read_text(encoding="utf-8"), "lxml")
-    assert page.find("script") is None and page.find(id="publish-status") is None
-    assert "GITHUB_REPOSITORY" in text(page.find("main")) and "chưa dùng được" in text(page.find("main"))
-
-
-def test_the_repository_comes_from_the_settings_else_from_github_actions():
-    environ = {"GITHUB_REPOSITORY": "xa-vi-du/trang"}
-    assert admin.repo_of(None, AdminSettings(repo=None), environ) == "xa-vi-du/trang"
-    assert admin.repo_of(None, AdminSettings(repo="khac/kho"), environ) == "khac/kho"
-    assert admin.repo_of("https://github.com/a/b.git", AdminSettings(repo="khac/kho"), environ) == "a/b"
-    assert admin.repo_of(None, AdminSettings(repo=None), {}) is None
-
-
-def test_the_app_page_uses_the_sites_colours_and_fonts():
-    """admin.css declares the site's palette (its notice looks like the site): the same values."""
-    site_css = (ROOT / "docs" / "assets" / "css" / "extra.css").read_text(encoding="utf-8")
-    own_css = (Path(admin.__file__).parent / "templates" / "admin.css").read_text(encoding="utf-8")
-
-    def declared(css: str, name: str) -> str:
-        found = re.search(rf"{re.escape(name)}:\s*([^;]+);", css)
-        assert found, name
-        return " ".join(found[1].split())
-    for site_name, own_name in (("--md-primary-fg-color", "--primary"), ("--md-primary-fg-color--dark", "--primary-dark"),
-                                ("--md-typeset-a-color", "--link"), ("--md-default-fg-color--light", "--text-light"),
-                                ("--gold", "--gold"), ("--md-text-font-family", "--font")):
-        assert declared(own_css, own_name) == declared(site_css, site_name), own_name
-
-
-def test_admin_csp_is_its_own_and_every_other_page_keeps_the_sites(built_site, pages):
-    admin_html = (built_site / "admin" / "index.html").read_text(encoding="utf-8")
-    assert csp_of(admin_html) == admin.POLICY
-    assert "'unsafe-eval'" not in admin.POLICY and "*" not in admin.POLICY
-    assert set(re.findall(r"https://[^\s;]+", admin.POLICY)) == {
-        "https://api.github.com", "https://avatars.githubusercontent.com"}
-    for path in [*pages, "404.html"]:
-        file = built_site / path / "index.html" if not path.endswith(".html") else built_site / path
-        html = file.read_text(encoding="utf-8")
-        assert csp_of(html) == content_security.policy_for(html), path
-        assert "github" not in csp_of(html), path
-
-
-def test_build_fails_clearly_without_the_npm_package(tmp_path):
-    repo = make_site_copy(tmp_path)
-    (repo / "node_modules").unlink()
-    (repo / "node_modules").mkdir()
-    result = run_build(tmp_path / "out", config=repo / "mkdocs.yml", check=False)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "@sveltia/cms" in output and "npm ci" in output, output[-2000:]
 
 
 # In the browser ----------------------------------------------------------------------
@@ -531,8 +349,6 @@ def test_a_page_saved_by_the_app_keeps_its_text_and_front_matter(editor, admin_r
         changed = {k for k in meta_before.keys() | meta_after.keys() if meta_before.get(k) != meta_after.get(k)}
         assert changed <= {key}, changed
     assert str(front_matter_and_body(files[f"{stem}.md"])[0][key]) == typed
-
-
 
 
 @pytest.mark.browser

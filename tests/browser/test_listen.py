@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -19,7 +18,6 @@ import yaml
 from support.sites import heading
 
 from support.page_walk import Visit
-from support.kit_helpers import settings
 from support.site_settings import data
 from support.page_walk import AXE, AXE_RUN, AXE_TAGS, FRAMES
 
@@ -140,27 +138,7 @@ def normal(words: str) -> str:
     return " ".join(words.split())
 
 
-# Built pages ----------------------------------------------------------------
-
-def test_every_reading_page_has_the_tools_first_in_its_content(soup_of, pages):
-    for page in pages:
-        art = soup_of(page).select_one(".md-content article")
-        tools = art.find(attrs={"data-reading-tools": True})
-        assert tools is not None, page
-        assert art.find(True) is tools, page  # before the title: at the top of the page
-        listen = tools.select_one("[data-listen-toggle]")
-        assert listen.name == "button" and listen.has_attr("hidden"), page
-
-
-def test_the_text_size_is_set_in_the_head_by_an_inline_script_the_csp_allows(soup_of):
-    soup = soup_of("ke-hoach/2025/")
-    head_scripts = [s for s in soup.head.find_all("script") if not s.get("src")]
-    assert any("text-size" in s.string for s in head_scripts if s.string)
-    policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
-    assert "unsafe-inline" not in policy and "sha256-" in policy
-
-
-# Listening ------------------------------------------------------------------
+# Listening (the tools in the built pages: tests/build/test_listen_markup.py) ---------
 
 @pytest.mark.browser
 def test_nghe_reads_the_plan_in_vietnamese_from_its_first_paragraphs_in_order(open_page, soup_of):

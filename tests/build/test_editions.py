@@ -13,25 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import sys
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from support.sites import ROOT, make_site_copy, run_build, text
+from support.sites import ROOT, make_site_copy, run_build, run_new, text
 from innovation_day.settings.mkdocs_file import site_from_file
 from innovation_day.settings.dates import format_date
 from innovation_day.settings.timeline import status
-from support.site_settings import full_edition
 
 pytestmark = pytest.mark.xdist_group("editions")
 
 
 def new_edition(repo, year: int) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts/new.py"), "edition", str(year), "--root", str(repo)],
-                          capture_output=True, text=True)
+    return run_new("edition", str(year), root=repo)
 
 
 @pytest.fixture(scope="module")
@@ -236,30 +233,3 @@ def test_a_plan_counts_as_published_once_no_blank_is_left(switched, after):
     finally:
         for page, text in zip(pages, texts):
             page.write_text(text, encoding="utf-8")
-
-
-@pytest.mark.parametrize("source", ["tai-lieu/index.md", "tai-lieu/index.en.md"])
-def test_campaign_wording_is_told_in_the_past_once_the_period_is_over(before, source):
-    """The kit's texts were written for the campaign weeks: after them, the kit page says the files
-    are that year's models, kept for reference, with the period's dates (and claims no use of them)."""
-    import dataclasses
-
-    from innovation_day.settings.page_templating import environment, render_page
-    from innovation_day.templates import environment as templates
-
-    edition, lang = full_edition(before), before.languages.of_source(source)
-    markdown = (ROOT / "docs" / source).read_text(encoding="utf-8").split("---\n", 2)[2]
-    start, end = edition.response["start"], edition.response["end"]
-    period = f"({format_date(start, lang)} – {format_date(end, lang)})"
-
-    def on(day):
-        site = dataclasses.replace(before, today=day)
-        return render_page(environment(), markdown, site, templates("settings", html_layout=False), lang, source,
-                           edition)
-
-    assert period not in on(start)
-    after = on(end + dt.timedelta(days=1))
-    assert after.count(period) == 3     # the page's introduction, the loudspeaker text and the posts
-    import re
-
-    assert not re.search(r"đã dùng|đã treo|were used|used during|were hung", after), "only what the plan set out is known"

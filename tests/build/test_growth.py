@@ -1,32 +1,20 @@
-"""scripts/growth.py: the decade of ordinary content it writes builds strictly, and its table
-reports each figure's cost per added item (the README's growth table is its output)."""
+"""scripts/growth.py: the decade of ordinary content it writes builds strictly (tests/unit/test_growth_table.py:
+its table reports each figure's cost per added item; the README's growth table is its output)."""
 
 from __future__ import annotations
-
-import importlib.util
-import json
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts import growth
 from support.sites import ROOT, run_build, text
 from support.site_settings import search_indexes
 
 from innovation_day.content.schema import INNOVATOR, NEWS
 
 
-def growth_script():
-    spec = importlib.util.spec_from_file_location("growth", ROOT / "scripts" / "growth.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["growth"] = module   # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
 def test_ordinary_content_of_many_years_builds_and_is_listed(tmp_path):
-    growth = growth_script()
     root = growth.copy_project(tmp_path / "repo")
     (root / ".cache").symlink_to(ROOT / ".cache")   # the photos and print files already made
     news_before = len(list((root / "docs" / NEWS.section).glob("2*.md")))
@@ -49,20 +37,3 @@ def test_ordinary_content_of_many_years_builds_and_is_listed(tmp_path):
     assert f"{NEWS.section}/{item}/" in indexes["vi"] and f"en/{NEWS.section}/{item}/" in indexes["en"]
     page = BeautifulSoup((site / NEWS.section / item / "index.html").read_text("utf-8"), "html.parser")
     assert len(page.select("article p")) >= 3 and text(page.find("h1"))
-
-
-def test_the_table_gives_each_figure_per_added_item():
-    growth = growth_script()
-    before = growth.Figures(build_s=10.0, warm_build_s=2.0, site_bytes=1024 ** 2, pages=40,
-                            first_view={"": 50 * 1024}, index_gzip={"vi": 20480}, index_pages={"vi": 20})
-    after = growth.Figures(build_s=40.0, warm_build_s=5.0, site_bytes=4 * 1024 ** 2, pages=340,
-                           first_view={"": 51 * 1024, "tin-tuc/": 60 * 1024}, index_gzip={"vi": 122880},
-                           index_pages={"vi": 170}, suite_s=None)
-    table = growth.table(before, after, {"editions": 0, "news": 100, "innovators": 50})
-    rows = {line.split(" | ")[0].lstrip("| "): line for line in table.splitlines() if line.startswith("| ")}
-    assert rows["Build, cold cache (`mkdocs build --strict`)"].endswith("| +0.200 s |")
-    assert rows["Pages (both languages)"] == "| Pages (both languages) | 40 | 340 | +2.00 |"
-    assert rows["Search index, vi (gzip)"].endswith("| +0.67 KiB |")
-    assert "| 1,024 B | 723 B |" in rows["… per indexed page, vi"]
-    assert "`/` → `/tin-tuc/`" in table
-    json.dumps(table)   # plain text

@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 import pytest
 
 from support.sites import ROOT
-from support.site_settings import settings, shown_date, edition
+from support.site_settings import edition, next_day_after, settings, shown_date
 
 EDITION = edition()
 THEME, SLOGAN = EDITION.theme, EDITION.slogan
@@ -82,22 +82,6 @@ def test_contact_page_invents_no_contact_details(soup_of):
 
 # After the edition's events: the home and plans pages say it is over, give the next Day
 # (worked out from the build date) and say the commune's later plans are published here.
-def next_day_after(day, built):
-    """The first anniversary of the edition's Day (1 October) on or after the build date."""
-    return min(d for d in (day.replace(year=built.year), day.replace(year=built.year + 1)) if d >= built)
-
-
-@pytest.mark.parametrize("built_offset, lands_in", [(1, "next year"), (300, "a year later still")])
-def test_the_next_day_is_worked_out_from_the_date(built_offset, lands_in):
-    import datetime as dt
-
-    from innovation_day.settings.timeline import next_day
-
-    built = EDITION.period[1] + dt.timedelta(days=built_offset)
-    assert next_day(EDITION, built) == next_day_after(EDITION.day, built) > built
-    assert next_day(EDITION, EDITION.day) == EDITION.day, "on the Day itself, the Day is today"
-
-
 @pytest.fixture(scope="session")
 def after_site(tmp_path_factory):
     """The site built the day after the current edition's events (BUILD_DATE, settings/timeline.py)."""

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from PIL import Image
 
-from support.kit_helpers import DOWNLOADS, KIT_EDITION, NOTES, SITE_FILES, current_kit, settings, texts
+from support.kit_helpers import DOWNLOADS, KIT_EDITION, NOTES, SITE_FILES, current_kit, texts
 from support.site_settings import data, shown_date, edition
 
 KIT = data("data/kit.yml")

@@ -14,7 +14,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from innovation_day.settings.finishing import FINISH
-from support.kit_helpers import KIT_EDITION, DOWNLOADS, NOTES, PT_PER_M, decode, phone_photo, print_files, render_pdf, settings, side_px, texts
+from support.kit_helpers import KIT_EDITION, DOWNLOADS, NOTES, PT_PER_M, decode, phone_photo, print_files, render_pdf, side_px, texts
 from support.site_settings import data
 
 KIT = data("data/kit.yml")

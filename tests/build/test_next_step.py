@@ -6,14 +6,14 @@ guide out of the citizens' menu but linked from the footer and searchable."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 import yaml
 
 from support.sites import heading, text
-from support.kit_helpers import DOWNLOADS, edition, settings
+from support.kit_helpers import DOWNLOADS
+from support.site_settings import edition
 from support.site_settings import data, search_indexes
 
 from support.sites import ROOT  # noqa: E402

@@ -6,7 +6,6 @@ the build's date (scripts/compare_sites.py, which CI also runs to compare Proper
 
 import subprocess
 import sys
-from pathlib import Path
 
 from support.sites import ROOT  # noqa: E402
 

@@ -1,44 +1,20 @@
 """A local preview cannot be printed by mistake: a build for a loopback or local address stamps
 every print file and share image "BẢN XEM THỬ - KHÔNG IN", says so on the kit page, and the
-deploy refuses such an address. The default test build is local (127.0.0.1); `other_site` is
-built for a public address, and carries no stamp."""
+deploy refuses such an address (tests/unit/test_site_address.py). The default test build is local
+(127.0.0.1); `other_site` is built for a public address, and carries no stamp."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-import yaml
 from PIL import Image
 from pypdf import PdfReader
 
 from support.kit_helpers import DOWNLOADS, print_files
 
-from support.sites import ROOT  # noqa: E402
-
 from innovation_day.settings.address import STAMP, is_local_address
 
-SCRIPT = ROOT / "scripts" / "check_site_url.py"
 STAMP_RED = (0xA4, 0x16, 0x1A)
-
-
-@pytest.mark.parametrize("url", [
-    "http://127.0.0.1:8000/ngay-hoi-dmst/", "http://127.5.6.7/", "http://localhost:8000/", "http://[::1]:8000/",
-    "http://may-tinh.local/", "http://10.0.0.5/", "http://192.168.1.20/site/", "http://172.16.3.4/",
-    "http://169.254.1.1/", "http://0.0.0.0:8000/",
-])
-def test_local_addresses(url):
-    assert is_local_address(url)
-
-
-@pytest.mark.parametrize("url", [
-    "https://example.github.io/thu-nghiem/", "https://thuanan.hanoi.gov.vn/", "http://8.8.8.8/",
-    "https://localhost.example.com/",
-])
-def test_public_addresses(url):
-    assert not is_local_address(url)
 
 
 def pdf_text(path: Path) -> str:
@@ -92,29 +68,3 @@ def test_the_kit_page_says_it_is_a_preview(soup_of, other_site):
         assert notice is not None and STAMP in notice.get_text()
         public = BeautifulSoup((other_site / page / "index.html").read_text(encoding="utf-8"), "lxml")
         assert public.select_one(".preview-notice") is None
-
-
-def run_check(url: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), url], capture_output=True, text=True)
-
-
-def test_the_deploy_check_passes_a_public_address():
-    result = run_check("https://example.github.io/thu-nghiem/")
-    assert result.returncode == 0, result.stderr
-
-
-@pytest.mark.parametrize("url", ["http://127.0.0.1:8000/ngay-hoi-dmst/", "http://localhost/", "/", ""])
-def test_the_deploy_check_refuses_a_local_or_empty_address(url):
-    result = run_check(url)
-    assert result.returncode == 1
-    assert "không đăng" in result.stderr and "refusing to deploy" in result.stderr
-
-
-def test_the_deploy_runs_the_check_before_building_with_the_same_address():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
-    steps = workflow["jobs"]["build"]["steps"]
-    check = next(i for i, s in enumerate(steps) if "check_site_url.py" in s.get("run", ""))
-    build = next(i for i, s in enumerate(steps) if "mkdocs build" in s.get("run", ""))
-    assert check < build
-    assert steps[check]["env"]["SITE_URL"] == steps[build]["env"]["SITE_URL"]
-    assert '"$SITE_URL"' in steps[check]["run"]

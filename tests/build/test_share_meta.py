@@ -10,7 +10,7 @@ import json
 import pytest
 from PIL import Image
 
-from support.kit_helpers import settings
+from support.site_settings import settings
 from support.site_settings import data
 from support.site_settings import page_edition, site
 

@@ -10,9 +10,8 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageFilter
 
-from .site_settings import current_edition, edition, full_edition, settings  # noqa: F401  (the kit tests read them here)
+from .site_settings import edition, full_edition
 
-from .sites import ROOT  # noqa: E402
 SITE_FILES = "tai-lieu/tai-ve"                      # the site's own files: its QR code
 # The kit the file tests read: the newest edition whose words are all known, whichever year is
 # current (an edition waiting for its plan has no print files yet; tests/build/test_editions.py).

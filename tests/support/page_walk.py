@@ -1,8 +1,8 @@
 """One walk of every kind of page in Chromium, recording what each per-page check needs.
 
 The pages walked (`walked_pages`): every page docs/ makes, but of the news items and
-innovators a sample of each section (the checks of the built HTML, test_quality's
-validator and the others reading `pages`, still read every page).
+innovators a sample of each section (the checks of the built HTML, the validator's
+(tests/build/test_valid_html.py) and the others reading `pages`, still read every page).
 
 The per-page checks (no error, no 404, no other origin: tests/browser/test_browser.py;
 axe at a phone's and a desktop's width: tests/browser/test_quality.py; first-view weight:

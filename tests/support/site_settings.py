@@ -60,11 +60,24 @@ def shown_date(day, lang: str) -> str:
     return format_date(day, lang)
 
 
+def next_day_after(day, built):
+    """The first anniversary of the edition's Day (1 October) on or after the build date: what the
+    pages must give as the next Day once the edition's events are over."""
+    return min(d for d in (day.replace(year=built.year), day.replace(year=built.year + 1)) if d >= built)
+
+
 def data(path: str) -> dict:
     """A settings file of data/ (data/kit.yml…) as YAML reads it: a fresh copy each time."""
     import yaml
 
     return yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
+
+
+def vi_label(key: str) -> str:
+    """An interface string of the Vietnamese site (data/strings/vi.yml), which the app's labels use."""
+    strings = data("data/strings/vi.yml")["site"]
+    assert key in strings, key
+    return strings[key]
 
 
 def load_with(site, changes: dict, site_url: str | None = None):

@@ -26,7 +26,12 @@ def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str 
     """`mkdocs build --strict`, as the deploy runs it, into site_dir.
 
     GITHUB_REPOSITORY (which GitHub Actions sets, and the editing app falls back on) only
-    when given: the same build on a computer and in CI."""
+    when given: the same build on a computer and in CI. Refused to a unit test (tests/unit/:
+    `make test-fast` builds nothing)."""
+    test = os.environ.get("PYTEST_CURRENT_TEST", "")
+    if test.startswith("tests/unit/"):
+        pytest.fail(f"{test.rsplit(' (', 1)[0]} builds the site, and a unit test builds nothing: "
+                    "move it to tests/build/ and mark it slow", pytrace=False)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if site_url:
         env["SITE_URL"] = site_url
@@ -42,6 +47,16 @@ def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str 
     if check and result.returncode != 0:
         pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
     return result
+
+
+# The first round trip's bytes (gzip): what a page may need before its first paint (issue 23).
+FIRST_FLIGHT = 14 * 1024
+ROOT_404 = "404.html"
+
+
+def page_file(site: Path, page: str) -> Path:
+    """A page's HTML file in a built site: 'x/' is x/index.html, ROOT_404 is itself."""
+    return site / (page + "index.html" if page != ROOT_404 else page)
 
 
 def html_pages(site_dir: Path) -> list[str]:
@@ -110,6 +125,13 @@ def load_script(name: str):
     sys.modules[name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def run_new(*args: str, root: Path | None = None) -> subprocess.CompletedProcess:
+    """scripts/new.py as commune staff run it; with `root`, in that copy of the sources."""
+    extra = ["--root", str(root)] if root else []
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new.py"), *args, *extra],
+                          capture_output=True, text=True)
 
 
 def make_site_copy(tmp_path: Path) -> Path:

@@ -6,7 +6,6 @@ then calls one concern directly and reads its output back as a user would.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 import shutil
@@ -30,9 +29,9 @@ from innovation_day.output.stylesheet import known_names, purge
 from innovation_day.settings.mkdocs_file import read_config, site_from_file
 from innovation_day.settings.dates import format_date
 from innovation_day.settings.editions import read_editions
-from innovation_day.settings.site import load_site
 from innovation_day.templates import environment, relative_url
-from support.kit_helpers import ROOT, texts
+from support.kit_helpers import texts
+from support.sites import ROOT
 from support.site_settings import full_edition, load_with
 
 SITE_URL = "https://example.github.io/thu-nghiem/"

@@ -8,7 +8,6 @@ quotations, code, addresses, Vietnamese parts of English pages).
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 

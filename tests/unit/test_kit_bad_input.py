@@ -6,10 +6,8 @@ shows that a build stops on a bad kit setting.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import re
-import shutil
 
 import pytest
 
@@ -17,8 +15,7 @@ from innovation_day.errors import BuildError
 from innovation_day.kit import prints, words
 from innovation_day.kit.build import Kit
 from innovation_day.settings.mkdocs_file import site_from_file
-from innovation_day.settings.site import load_site
-from support.kit_helpers import ROOT
+from support.sites import ROOT
 from support.site_settings import full_edition, load_with
 
 

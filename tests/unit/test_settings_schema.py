@@ -134,8 +134,7 @@ def test_a_good_value_of_each_kind_is_read_as_its_type(site):
 
 
 def test_every_marker_the_pages_write_is_in_the_one_table():
-    import re
-    from pathlib import Path
+    pass
 
     from innovation_day import markers
 

@@ -9,7 +9,7 @@ from icalendar import Calendar
 from PIL import Image
 
 from support.sites import OTHER_SITE_URL, html_pages
-from support.kit_helpers import DOWNLOADS, SITE_FILES, phone_photo, print_files, qr_images, render_pdf, svg_in_chromium, texts
+from support.kit_helpers import DOWNLOADS, SITE_FILES, phone_photo, print_files, qr_images, render_pdf, texts
 
 pytestmark = pytest.mark.slow
 
@@ -35,11 +35,6 @@ def test_printed_and_spoken_address_is_the_new_one(other_site):
         assert home in (other_site / DOWNLOADS / f"bai-dang-{lang}.txt").read_text(encoding="utf-8")
         calendar = Calendar.from_ical((other_site / DOWNLOADS / f"ngay-hoi-dmst-{lang}.ics").read_bytes())
         assert all(str(e["URL"]).startswith(home) for e in calendar.walk("VEVENT"))
-
-
-@pytest.mark.browser
-def test_svg_decodes_to_the_new_address(browser, other_site):
-    assert texts(svg_in_chromium(browser, other_site / SITE_FILES / "ma-qr.svg")) == [OTHER_SITE_URL]
 
 
 def test_share_tags_use_the_new_address(other_site):

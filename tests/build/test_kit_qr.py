@@ -3,10 +3,9 @@ dark on light, the address beside it; it still reads scaled down and blurred."""
 
 from __future__ import annotations
 
-import pytest
 from PIL import Image
 
-from support.kit_helpers import SITE_FILES, decode, phone_photo, qr_images, side_px, svg_in_chromium, texts
+from support.kit_helpers import SITE_FILES, decode, phone_photo, qr_images, side_px, texts
 
 
 def test_png_decodes_to_site_url_with_level_q(built_site, site_url):
@@ -53,13 +52,6 @@ def test_svg_is_vector_with_the_address_and_needs_no_font(built_site, site_url):
     assert svg.startswith("<svg ") and "<image" not in svg and "<text" not in svg
     assert f"<title>{site_url}</title>" in svg
     assert svg.count("<path") == 2      # the modules, and the address as outlines
-
-
-@pytest.mark.browser
-def test_svg_as_drawn_by_a_browser_decodes_to_site_url(browser, built_site, site_url):
-    image = svg_in_chromium(browser, built_site / SITE_FILES / "ma-qr.svg")
-    assert texts(image) == [site_url]
-    assert texts(phone_photo(image, 0.35, 1.0)) == [site_url]
 
 
 def test_every_kit_image_with_a_code_decodes_to_site_url(built_site, site_url):

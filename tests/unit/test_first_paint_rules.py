@@ -1,0 +1,99 @@
+"""First paint's rules (issue 23), on small pages: what the browser waits for, which CSS a
+first screen needs, what the lighter HTML keeps, and how many bytes of the gzip stream come
+before the first screen's end. The built site's pages: tests/build/test_first_paint_bytes.py;
+in browsers: tests/browser/test_first_paint.py."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+
+from innovation_day.output import critical, first_paint
+
+
+def test_blocking_resources_are_what_the_browser_waits_for():
+    html = """<html><head>
+<link rel="stylesheet" href="a.css">
+<link rel="stylesheet" href="late.css" media="print" data-deferred-style>
+<link rel="preload" as="style" href="p.css">
+<noscript><link rel="stylesheet" href="n.css"></noscript>
+<script src="sync.js"></script><script src="d.js" defer></script><script src="m.js" type="module"></script>
+<script>inline()</script>
+</head><body><link rel="stylesheet" href="body.css"><script src="body.js"></script></body></html>"""
+    assert first_paint.blocking_resources(html) == ["a.css", "sync.js"]
+
+
+def test_selectors_need_what_they_name_outside_optional_groups():
+    needs = critical.needs_of(".md-nav--primary>li:not(.x) a#top[dir=rtl]:hover")
+    assert needs.classes == {"md-nav--primary"} and needs.tags == {"li", "a"}
+    assert needs.ids == {"top"} and needs.attributes == {"dir"} and needs.rtl
+
+
+def test_critical_css_keeps_what_the_page_can_use():
+    css = ("a{color:red}.used{margin:0}.unused{margin:1px}table td{padding:0}"
+           "@media print{.used{display:none}}@media (min-width:60em){.used,.unused{float:left}}"
+           ":root{--kept:1px;--dropped:2px}.used{padding:var(--kept)}")
+    page = critical.PageNames.of('<p class="used"><a href="#">x</a></p>')
+    rules = critical.parse(css)
+    kept, shared = critical.select(rules, page)
+    assert critical.page_css([(rules, kept)])[0] == "a{color:red}.used{margin:0}@media (min-width:60em){.used{float:left}}" \
+                   ":root{--kept:1px}.used{padding:var(--kept)}"
+    # What every page has inline is left out of the full stylesheet, but custom properties
+    # (pruned page by page) and print.
+    left_out, _ = critical.cascade_safe(rules, shared, set(), {}, critical.Elements())
+    assert critical.rest(rules, left_out) == (
+        ".unused{margin:1px}table td{padding:0}@media print{.used{display:none}}"
+        "@media (min-width:60em){.unused{float:left}}:root{--kept:1px;--dropped:2px}")
+
+
+def test_a_rule_stays_in_the_full_stylesheet_where_an_earlier_one_could_override_it():
+    # .late is left out only if .early, staying, can never be on the same element: loaded
+    # after the inline .late, .early would win where .late won in the whole stylesheet.
+    rules = critical.parse(".early{margin-top:0}.late{margin:1px}.other{margin:2px}")
+    candidates = {(1, 0), (2, 0)}
+    apart, together = critical.Elements(), critical.Elements()
+    apart.add('<p class="early"></p><p class="late"></p><p class="other"></p>')
+    together.add('<p class="early late"></p><p class="other"></p>')
+    used = {(0, 0)} | candidates
+    assert critical.cascade_safe(rules, candidates, set(), {}, apart, used)[0] == candidates
+    assert critical.cascade_safe(rules, candidates, set(), {}, together, used)[0] == {(2, 0)}
+
+
+def test_a_lighter_html_keeps_what_shows_and_what_runs():
+    html = ('<div>\n    <p>a\n\n      b</p>\n  <pre>x\n    y</pre> <code>c\n   d</code>\n'
+            '<script>// why\nvar  a = 1;</script>\n  <script type="application/ld+json">{"a": "</b>"}</script>\n</div>')
+    assert first_paint.lighten(html) == (
+        '<div>\n<p>a\nb</p>\n<pre>x\n    y</pre> <code>c\n   d</code>\n'
+        '<script>var a=1;</script>\n<script type="application/ld+json">{"a":"<\\/b>"}</script>\n</div>')
+
+
+def test_the_first_screen_is_the_article_down_to_its_first_screens_text():
+    text = "word " * (first_paint.FIRST_SCREEN_TEXT // 2)
+    html = f'<header class="h"></header><article class="a"><h1>T</h1><p>{text}</p><p class="late">x</p></article><footer class="f"></footer>'
+    first = first_paint.first_screen(html)
+    assert 'class="late"' not in first and 'class="f"' in first and 'class="h"' in first
+
+
+def test_the_html_before_first_paint_is_the_gzip_stream_down_to_the_first_screens_end():
+    text = " ".join(f"word{i}" for i in range(first_paint.FIRST_SCREEN_TEXT))
+    html = f'<html><head></head><body><article><h1>T</h1><p>{text}</p></article><footer>f</footer></body></html>'
+    data, upto = first_paint.html_before_paint(html)
+    assert 0 < upto < data.index(b"</article>")   # cut inside the article
+    needed = first_paint.gzip_needed(data, upto)
+    stream = gzip.compress(data, 6, mtime=0)
+    assert needed < len(stream)
+
+    def decoded(n):
+        return zlib.decompressobj(wbits=31).decompress(stream[:n])
+
+    # Exactly enough: one byte less does not decode that far.
+    assert len(decoded(needed)) >= upto > len(decoded(needed - 1))
+    assert first_paint.gzip_needed(data, len(data)) <= len(stream)   # the trailer decodes to nothing
+    # A short article: the whole page, footer included, may be on the first screen.
+    short = html.replace(text, "word")
+    assert first_paint.html_before_paint(short) == (short.encode(), len(short.encode()))
+
+
+def test_blocking_in_the_body():
+    assert first_paint.blocking_in('<p>x</p><script src="a.js"></script><script src="b.js" defer></script>'
+                                   '<link rel="stylesheet" href="c.css">') == ["c.css", "a.js"]
