@@ -110,9 +110,9 @@ def signed_in(browser, admin_server, admin_repo):
 
 @pytest.fixture
 def editor(signed_in):
-    """The signed-in app at its list of collections, no entry open, no error thrown before."""
+    """The signed-in app, opened again at its list of collections, no error thrown before."""
     ui, github, seen = signed_in
-    ui.collections()
+    ui.reopen()
     errors = len(seen["errors"])
     yield signed_in
     assert seen["errors"][errors:] == []
