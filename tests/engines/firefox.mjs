@@ -32,7 +32,6 @@ const commands = {
   // The page printed on A4 as the reader's browser prints it (print CSS, @page), base64.
   pdf: () => page.pdf({ preferCSSPageSize: true }).then((bytes) => Buffer.from(bytes).toString("base64")),
   screenshot: () => page.screenshot({ encoding: "base64" }),
-  resize: ({ width, height }) => page.setViewport({ width, height }).then(() => null),
   url: () => page.url(),
   version: () => browser.version(),
 };

@@ -132,7 +132,6 @@ class Engine:
         """The window's content as PNG."""
         raise NotImplementedError
 
-    def resize(self, width: int, height: int) -> None: ...
     def close(self) -> None: ...
 
     def report(self, url: str) -> dict:
@@ -173,9 +172,6 @@ class Chromium(Engine):
 
     def screenshot(self):
         return self.page.screenshot()
-
-    def resize(self, width, height):
-        self.page.set_viewport_size({"width": width, "height": height})
 
     def close(self):
         self.context.close()
@@ -227,9 +223,6 @@ class Firefox(Engine):
 
     def screenshot(self):
         return base64.b64decode(self._call("screenshot"))
-
-    def resize(self, width, height):
-        self._call("resize", width=width, height=height)
 
     def close(self):
         try:
@@ -342,9 +335,6 @@ class WebKit(Engine):
 
     def screenshot(self):
         return self.driver.get_screenshot_as_png()
-
-    def resize(self, width, height):
-        self.driver.set_window_size(width, height)
 
     def pdf(self):
         # WebDriver's Print Page command: WebKitWebDriver 2.50 answers "Unknown command".
