@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from support.chromium import CHROMIUM_FLAGS, chromium_path
 from support.page_walk import Tabs, Visit, Walk
-from support.tiers import BUILD_FIXTURES, UNIT_DIR, misplaced
-from support.sites import (DEFAULT_SITE_URL, OTHER_SITE_URL, ROOT, add_longest_innovators,  # noqa: F401
+from support.tiers import UNIT_DIR, misplaced
+from support.sites import (DEFAULT_SITE_URL, EXAMPLE_REPO, OTHER_SITE_URL, ROOT, add_longest_innovators,  # noqa: F401
                            add_model_innovators, edit, html_pages, make_site_copy, run_build)
 
 from innovation_day import preview as serve
@@ -34,7 +34,7 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 # site is made once in the run. They are session-scoped: under xdist a worker runs other modules'
 # tests in between, which would tear a module-scoped one down and build it again.
 OWN_SITES = ("other_site", "reordered_site", "showcase_site", "paged_showcase", "admin_repo", "site_with_repo", "filled_site",
-             "original_site")
+             "original_site", "after_site")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -98,6 +98,18 @@ def built_site(tmp_path_factory) -> Path:
             run_build(site_dir)
             done.touch()
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_with_repo(tmp_path_factory) -> Path:
+    """A copy of the site built with mkdocs.yml's repo_url and edit_uri set (EXAMPLE_REPO)."""
+    tmp = tmp_path_factory.mktemp("repo-url")
+    repo = make_site_copy(tmp)
+    edit(repo / "mkdocs.yml", "# repo_url: https://github.com/OWNER/REPO", f"repo_url: {EXAMPLE_REPO}")
+    edit(repo / "mkdocs.yml", "# edit_uri: edit/main/docs/", "edit_uri: edit/main/docs/")
+    site = tmp / "site"
+    run_build(site, config=repo / "mkdocs.yml")
+    return site
 
 
 @pytest.fixture(scope="session")

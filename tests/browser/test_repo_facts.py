@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from innovation_day import preview
-from support.sites import edit, make_site_copy, run_build
-
-
-REPO = "https://github.com/vi-du/ngay-hoi-dmst"
-
-
-@pytest.fixture(scope="session")
-def site_with_repo(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("repo-url")
-    repo = make_site_copy(tmp)
-    edit(repo / "mkdocs.yml", "# repo_url: https://github.com/OWNER/REPO", f"repo_url: {REPO}")
-    site = tmp / "site"
-    run_build(site, config=repo / "mkdocs.yml")
-    return site
+from support.sites import EXAMPLE_REPO as REPO
 
 
 @pytest.mark.slow

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import pytest
 
 from support.showcase import ENTRY, EXAMPLE, PAGES, entries
-from support.sites import ROOT, add_model_innovators, build_error_line, edit, heading, make_site_copy, run_build, text
+from support.sites import EXAMPLE_REPO, ROOT, add_model_innovators, build_error_line, edit, heading, make_site_copy, text
 
 from innovation_day.content.schema import FIELDS, KINDS
 
@@ -157,20 +157,11 @@ def test_no_edit_link_while_repo_url_is_unset(soup_of):
     assert soup_of("guong-sang-tao/").select_one('a[rel="edit"]') is None
 
 
-@pytest.mark.slow
-def test_edit_link_appears_once_repo_url_is_set(tmp_path):
-    repo = make_site_copy(tmp_path)
-    config = repo / "mkdocs.yml"
-    text_ = config.read_text(encoding="utf-8")
-    text_ = text_.replace("# repo_url: https://github.com/OWNER/REPO", "repo_url: https://github.com/example/site")
-    text_ = text_.replace("# edit_uri: edit/main/docs/", "edit_uri: edit/main/docs/")
-    config.write_text(text_, encoding="utf-8")
-    site = tmp_path / "out"
-    run_build(site, config=config)
+def test_edit_link_appears_once_repo_url_is_set(site_with_repo):
     for page, source in (("guong-sang-tao/index.html", "guong-sang-tao/index.md"),
                          ("en/guong-sang-tao/index.html", "guong-sang-tao/index.en.md")):
-        html = (site / page).read_text(encoding="utf-8")
-        assert f'href="https://github.com/example/site/edit/main/docs/{source}"' in html
+        html = (site_with_repo / page).read_text(encoding="utf-8")
+        assert f'href="{EXAMPLE_REPO}/edit/main/docs/{source}"' in html
         assert 'rel="edit"' in html
 
 

@@ -17,6 +17,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/ngay-hoi-dmst/"
+# A repository for mkdocs.yml's repo_url in the tests (conftest.site_with_repo): an example one.
+EXAMPLE_REPO = "https://github.com/vi-du/ngay-hoi-dmst"
 # Another address, to check that everything follows site_url (one build serves all such tests).
 OTHER_SITE_URL = "https://example.github.io/thu-nghiem/"
 

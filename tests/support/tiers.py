@@ -12,7 +12,7 @@ TESTS = Path(__file__).resolve().parent.parent
 # uses none of them and is marked neither slow nor browser; one elsewhere uses one or is so marked.
 BUILD_FIXTURES = {"built_site", "other_site", "reordered_site", "server", "browser", "visit", "soup_of", "pages", "walk",
                   "tabs", "showcase_site", "showcase_soup", "showcase_server",
-                  "paged_showcase"}
+                  "paged_showcase", "site_with_repo", "after_site"}
 UNIT_DIR = TESTS / "unit"
 # A test in tests/browser/ opens a page in a browser: it uses this fixture (Chromium, which the
 # other engines' tests also compare with); one in tests/build/ reads the built files only.
