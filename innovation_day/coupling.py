@@ -48,6 +48,9 @@ COUPLINGS = (
              "assets/javascripts/bundle.*.min.js and four exact strings in it (minified names)"),
     Coupling(MATERIAL, "innovation_day/output/stylesheet.py",
              "assets/stylesheets/main.*.min.css, and Material's class names (md-…, __, --) in its scripts"),
+    Coupling(MATERIAL, "innovation_day/output/first_paint.py",
+             "Material's stylesheet link in the head (assets/stylesheets/main.*.min.css), then inlined and "
+             "deferred, and its bundle's plain <script src> at the end of the body, then deferred"),
     Coupling(MATERIAL, "innovation_day/output/assets.py",
              "the theme's file names: source maps, palette.*.min.css, assets/javascripts/lunr/"),
     Coupling(MATERIAL, "innovation_day/output/tables.py",
