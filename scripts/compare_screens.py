@@ -48,6 +48,15 @@ STILL = """async () => {
 }"""
 
 
+# The full stylesheets applied: first paint's deferred links (output/templates/first-paint.html)
+# switched from print to every medium. They may arrive before they apply, on a busy machine.
+APPLIED = """async () => {
+  const deferred = () => [...document.querySelectorAll("link[data-deferred-style]")].some(l => l.media === "print");
+  for (let i = 0; i < 600 && deferred(); i++) await new Promise(done => requestAnimationFrame(done));
+  if (deferred()) throw new Error("the full stylesheets never applied");
+}"""
+
+
 def differing_pixels(first: bytes, second: bytes, tolerance: int = TOLERANCE) -> tuple[int, int, Image.Image]:
     """(pixels differing by more than `tolerance` in a channel, all pixels, the difference image)."""
     a, b = (Image.open(io.BytesIO(data)).convert("RGB") for data in (first, second))
@@ -63,6 +72,7 @@ def differing_pixels(first: bytes, second: bytes, tolerance: int = TOLERANCE) ->
 def screenshot(page, url: str, width: int) -> bytes:
     page.set_viewport_size({"width": width, "height": WIDTHS[width]})
     page.goto(url, wait_until="load")
+    page.evaluate(APPLIED)
     page.evaluate(STILL)
     return page.screenshot()
 
