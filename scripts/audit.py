@@ -39,7 +39,6 @@ Examples:
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import re
@@ -263,7 +262,7 @@ def search_index_sizes(site_dir: Path) -> list[tuple[str, int, int]]:
     sizes = []
     for index in sorted(site_dir.rglob("search_index.json")):
         raw = index.read_bytes()
-        sizes.append((index.relative_to(site_dir).as_posix(), len(raw), len(gzip.compress(raw, 6, mtime=0))))
+        sizes.append((index.relative_to(site_dir).as_posix(), len(raw), len(serve.gzipped(raw))))
     return sizes
 
 

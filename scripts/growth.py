@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gzip
 import json
 import os
 import random
@@ -57,6 +56,7 @@ from innovation_day.output.search_index import INDEX
 from innovation_day.settings.mkdocs_file import site_from_file
 
 from innovation_day.content import site_index
+from innovation_day.preview import gzipped
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -300,7 +300,7 @@ def measure(root: Path, site_dir: Path, suite: str | None) -> Figures:
     languages = site_from_file(root / "mkdocs.yml").languages
     for lang in languages.codes:
         raw = (site_dir / languages.prefix(lang) / INDEX).read_bytes()
-        figures.index_gzip[lang] = len(gzip.compress(raw, 6))
+        figures.index_gzip[lang] = len(gzipped(raw))
         docs = json.loads(raw)["docs"]
         figures.index_pages[lang] = len({doc["location"].split("#")[0] for doc in docs})
     figures.first_view = first_views(root, site_dir)

@@ -186,7 +186,7 @@ def showcase_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def paged_showcase(tmp_path_factory):
     """(site folder, sources folder, slugs) of a copy whose innovators' list takes two pages and a card
-    (extra.showcase.per_page), each innovator as heavy as the schema allows
+    (showcase.per_page in data/site.yml), each innovator as heavy as the schema allows
     (sites.add_longest_innovators), plus one ordinary page added to docs/ (hoi-dap/), kept
     out of the menu as mkdocs.yml's not_in_nav allows: what a new page looks like to the site's index."""
     from support.site_settings import site

@@ -84,6 +84,13 @@ def read_front_matter(path: Path, lang: str | None = None) -> tuple[dict | None,
     return data, text[match.end():].lstrip("\n"), None
 
 
+def generated_page(front: dict, heading: str, marker: str) -> str:
+    """The Markdown of a page the build makes in memory (a list's pages 2…): its front matter,
+    its heading, and the insertion marker its body is filled from."""
+    text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{text}---\n\n# {heading}\n\n<!-- insert: {marker} -->\n"
+
+
 def _address(inner: Path, stem: str) -> str:
     """The address part a file gets; docs/guong-sang-tao/x/index.md would share x.md's."""
     if len(inner.parts) == 1:

@@ -11,9 +11,9 @@ name fails the build with one bilingual message per problem (file › field).
 
 Then, in each language:
 - the news page's `<!-- insert: news.list -->` becomes the list, newest first, in
-  pages of `extra.news.per_page` (pages 2, 3… are generated: tin-tuc/trang-2/);
-- the home page's `<!-- insert: news.latest -->` becomes the latest `extra.news.home` items,
-  under a heading that gives their date when none is from the last `extra.news.recent_days`;
+  pages of `news.per_page` in data/site.yml (pages 2, 3… are generated: tin-tuc/trang-2/);
+- the home page's `<!-- insert: news.latest -->` becomes the latest `news.home` items,
+  under a heading that gives their date when none is from the last `news.recent_days`;
 - each item's page gets its heading, date, summary and photo above its text;
 - an Atom feed is written to tin-tuc/feed.xml (en/tin-tuc/feed.xml), with
   absolute addresses from site_url, and every page's head links it
@@ -25,12 +25,11 @@ from __future__ import annotations
 
 import math
 
-import yaml
 from markupsafe import Markup
 
 from ..settings.dates import format_date
 from ..templates import relative_url
-from .entries import Entry, load_or_fail
+from .entries import Entry, generated_page, load_or_fail
 from .schema import NEWS
 
 FEED = "feed.xml"
@@ -76,9 +75,8 @@ class News:
                      "description": t("news.page.description", n=n, total=self.pages,
                                                    commune=self.site.commune.name[lang]),
                      "news_page": n}
-            text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
-            made[f"{self.site.languages.prefix(lang)}{NEWS.section}/trang-{n}.md"] = (
-                f"---\n{text}---\n\n# {t('news.title')}\n\n<!-- insert: news.list -->\n")
+            made[f"{self.site.languages.prefix(lang)}{NEWS.section}/trang-{n}.md"] = generated_page(
+                front, t("news.title"), "news.list")
         return made
 
     # Parts of pages ------------------------------------------------------
@@ -114,7 +112,7 @@ class News:
         ))
 
     def latest_heading(self, lang: str) -> str:
-        """'Latest news', or, when the newest item is older than extra.news.recent_days, its date."""
+        """'Latest news', or, when the newest item is older than news.recent_days in data/site.yml, its date."""
         t = self.site.t(lang)
         newest = self.items[0].shared("date") if self.items else None
         if newest is None or (self.site.today - newest).days <= self.site.news.recent_days:

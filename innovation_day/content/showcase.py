@@ -10,7 +10,7 @@ bilingual message per problem, naming file › field); then:
 - the showcase page's `<!-- insert: showcase -->` becomes cards grouped by kind
   and by field, with counts, and filter links that work without JavaScript
   (anchors); assets/js/showcase.js turns them into filter buttons;
-- past `extra.showcase.per_page` entries the list is paged as news is (pages 2…
+- past `showcase.per_page` entries (data/site.yml) the list is paged as news is (pages 2…
   are generated: guong-sang-tao/trang-2/), and each filter link leads to a list of
   its own, paged alike (guong-sang-tao/loai/school/, …/linh-vuc/agriculture/trang-2/):
   an in-page filter would only sift the page shown, and links need no JavaScript;
@@ -27,11 +27,10 @@ from __future__ import annotations
 
 import math
 
-import yaml
 from markupsafe import Markup
 
 from ..templates import relative_url
-from .entries import Entry, load_or_fail
+from .entries import Entry, generated_page, load_or_fail
 from .schema import FIELDS, INNOVATOR, KINDS
 
 STYLESHEET = "assets/css/showcase.css"
@@ -110,10 +109,9 @@ class Showcase:
                          "description": t(f"{key}.description", name=name, n=n, total=total,
                                           commune=self.site.commune.name[lang]),
                          "showcase_list": [dimension, value, n]}
-                text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
                 path = self.list_path(dimension, value, n).rstrip("/")
-                made[f"{self.site.languages.prefix(lang)}{INNOVATOR.section}/{path}.md"] = (
-                    f"---\n{text}---\n\n# {title}\n\n<!-- insert: showcase -->\n")
+                made[f"{self.site.languages.prefix(lang)}{INNOVATOR.section}/{path}.md"] = generated_page(
+                    front, title, "showcase")
         return made
 
     def view(self, lang: str):

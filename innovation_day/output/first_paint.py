@@ -6,7 +6,7 @@ weak connection, more than the first round trip of about 14 KiB (gzip) meant a s
 before a word showed. Each page now carries the rules its first screen can use
 (critical.py) and loads the full stylesheets without blocking (templates/first-paint.html).
 `weigh` measures what a page needs before its first paint, as scripts/audit.py reports it
-and tests/browser/test_first_paint.py holds it: the head's blocking resources, and the part of
+and tests/build/test_first_paint_bytes.py holds it: the head's blocking resources, and the part of
 the HTML's gzip stream down to the end of the first screen. Browsers paint a document as it
 arrives, so the rest of a long article streams in after the first paint; the whole HTML of the
 longest pages (26 KiB gzip) could never fit the first round trip.
@@ -14,7 +14,6 @@ longest pages (26 KiB gzip) could never fit the first round trip.
 
 from __future__ import annotations
 
-import gzip
 import json
 import posixpath
 import re
@@ -26,6 +25,7 @@ import rjsmin
 from markupsafe import Markup
 
 from ..coupling import AnchorMissing
+from ..preview import gzipped
 from .critical import BLOCKING_LINK, Critical
 from .stylesheet import CUSTOM_NAME, SCRIPT_CLASS
 
@@ -202,14 +202,14 @@ NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.S)
 
 
 def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, 6, mtime=0))
+    return len(gzipped(data))
 
 
 def gzip_needed(data: bytes, upto: int) -> int:
-    """How many bytes of `data`'s gzip stream (as gzip_size makes it) must arrive before the
+    """How many bytes of `data`'s gzip stream (as it is served) must arrive before the
     first `upto` bytes of `data` can be decoded: the stream fed to a decoder byte by byte, as
     a browser decodes a response while it arrives."""
-    stream = gzip.compress(data, 6, mtime=0)
+    stream = gzipped(data)
     decoder, decoded = zlib.decompressobj(wbits=31), 0
     for arrived in range(1, len(stream) + 1):
         decoded += len(decoder.decompress(stream[arrived - 1:arrived]))
@@ -252,9 +252,9 @@ def weigh(page: Path, site: Path, base_path: str) -> dict[str, int]:
     page whose article fits that screen); then each resource its head blocks on, whole.
 
     A model, not a measurement of a paint: it assumes nothing after that point keeps the first
-    screen from painting (no parser-blocking script or stylesheet in the article, which
-    tests/browser/test_first_paint.py checks) and that the browser paints what it has parsed,
-    which the same tests show in Chromium with the rest of the document held back."""
+    screen from painting (no parser-blocking script or stylesheet in the body, which
+    tests/build/test_first_paint_bytes.py checks) and that the browser paints what it has parsed,
+    which tests/browser/test_first_paint.py shows in Chromium with the rest of the document held back."""
     html = page.read_text(encoding="utf-8")
     sizes = {"HTML": gzip_needed(*html_before_paint(html))}
     page_dest = page.relative_to(site).as_posix()

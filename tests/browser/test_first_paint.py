@@ -14,7 +14,6 @@ whether or not the full stylesheets have arrived, and from the first flight alon
 
 from __future__ import annotations
 
-import gzip
 import re
 import threading
 
@@ -102,7 +101,7 @@ def first_flight_server(built_site, base_path):
         def _send(self, status, body, content_type, head_only):
             if not content_type.startswith("text/html") or head_only:
                 return super()._send(status, body, content_type, head_only)
-            stream = gzip.compress(body, 6, mtime=0)   # as served (preview.py), truncated
+            stream = serve.gzipped(body)   # as served, truncated
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Encoding", "gzip")

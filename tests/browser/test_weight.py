@@ -92,7 +92,7 @@ def test_home_first_view_holds_with_the_longest_headlines(browser, base_path, tm
 @pytest.mark.slow
 def test_innovators_list_first_view_holds_at_its_page_count_with_the_longest_entries(browser, base_path,
                                                                                       paged_showcase):
-    """The innovators' list at `extra.showcase.per_page` cards, each with a photo and the longest name,
+    """The innovators' list at `showcase.per_page` (data/site.yml) cards, each with a photo and the longest name,
     summary and place the schema allows (conftest.paged_showcase), with no axe violation; and,
     without JavaScript, its filter's links lead to a kind's own list."""
     from innovation_day.content.schema import INNOVATOR

@@ -6,13 +6,13 @@ opened: tests/browser/test_weight.py."""
 
 from __future__ import annotations
 
-import gzip
 
 import pytest
 
 from support.site_settings import search_indexes, site
 
 from innovation_day.output.search_index import INDEX
+from innovation_day.preview import gzipped
 
 KIB = 1024
 # The search index, gzip, per page it indexes (each page's sections and text):
@@ -26,7 +26,7 @@ INDEX_LOAD_BUDGET = 1.0
 
 def index_gzip(site_dir, lang: str) -> int:
     raw = (site_dir / site().languages.prefix(lang) / INDEX).read_bytes()
-    return len(gzip.compress(raw, 6))
+    return len(gzipped(raw))
 
 
 def load_seconds(size: int) -> float:

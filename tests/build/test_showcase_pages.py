@@ -1,4 +1,4 @@
-"""The innovators' list, paged (extra.showcase.per_page): on a copy whose list takes two pages
+"""The innovators' list, paged (showcase.per_page in data/site.yml): on a copy whose list takes two pages
 and a card, each innovator as heavy as the schema allows (conftest.paged_showcase).
 
 Once paged, the filter's links lead to each kind's and field's own list, paged alike: what a

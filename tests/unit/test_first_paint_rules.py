@@ -5,10 +5,10 @@ in browsers: tests/browser/test_first_paint.py."""
 
 from __future__ import annotations
 
-import gzip
 import zlib
 
 from innovation_day.output import critical, first_paint
+from innovation_day.preview import gzipped
 
 
 def test_blocking_resources_are_what_the_browser_waits_for():
@@ -80,7 +80,7 @@ def test_the_html_before_first_paint_is_the_gzip_stream_down_to_the_first_screen
     data, upto = first_paint.html_before_paint(html)
     assert 0 < upto < data.index(b"</article>")   # cut inside the article
     needed = first_paint.gzip_needed(data, upto)
-    stream = gzip.compress(data, 6, mtime=0)
+    stream = gzipped(data)
     assert needed < len(stream)
 
     def decoded(n):
