@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from support.chromium import CHROMIUM_FLAGS, chromium_path
 from support.page_walk import Tabs, Visit, Walk
-from support.tiers import UNIT_DIR, misplaced
+from support.tiers import OWN_SITES, UNIT_DIR, misplaced
 from support.sites import (DEFAULT_SITE_URL, EXAMPLE_REPO, OTHER_SITE_URL, ROOT, add_longest_innovators,  # noqa: F401
                            add_model_innovators, edit, html_pages, make_site_copy, run_build)
 
@@ -29,13 +29,6 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.g
 # PYTHONDONTWRITEBYTECODE, each of the run's builds (28 in all) would compile the package
 # again: a third of a build's CPU (2.9 against 2.0 CPU-s, scratch measurement).
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-
-# Fixtures that build (or copy) a site of their own: the tests using one share a worker, so that
-# site is made once in the run. They are session-scoped: under xdist a worker runs other modules'
-# tests in between, which would tear a module-scoped one down and build it again.
-OWN_SITES = ("other_site", "reordered_site", "showcase_site", "paged_showcase", "admin_repo", "site_with_repo", "filled_site",
-             "original_site", "after_site")
-
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_auto_num_workers(config) -> int:

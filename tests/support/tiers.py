@@ -8,11 +8,16 @@ from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent.parent
 
+# Fixtures that build (or copy) a site of their own: the tests using one share a worker, so that
+# site is made once in the run. They are session-scoped: under xdist a worker runs other modules'
+# tests in between, which would tear a module-scoped one down and build it again.
+OWN_SITES = ("other_site", "reordered_site", "showcase_site", "paged_showcase", "admin_repo", "site_with_repo", "filled_site",
+             "original_site", "after_site")
+
 # Fixtures that build the site or open a browser. A test's folder is its tier: one in tests/unit/
 # uses none of them and is marked neither slow nor browser; one elsewhere uses one or is so marked.
-BUILD_FIXTURES = {"built_site", "other_site", "reordered_site", "server", "browser", "visit", "soup_of", "pages", "walk",
-                  "tabs", "showcase_site", "showcase_soup", "showcase_server",
-                  "paged_showcase", "site_with_repo", "after_site"}
+BUILD_FIXTURES = {"built_site", "server", "browser", "visit", "soup_of", "pages", "walk", "tabs", "showcase_soup",
+                  "showcase_server", *OWN_SITES}
 UNIT_DIR = TESTS / "unit"
 # A test in tests/browser/ opens a page in a browser: it uses this fixture (Chromium, which the
 # other engines' tests also compare with); one in tests/build/ reads the built files only.
