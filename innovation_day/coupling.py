@@ -45,12 +45,14 @@ COUPLINGS = (
              'tabindex="" on navigation labels, the "On this page" label pointing at #__toc, '
              "the #__toc checkbox with no label on a page without a table of contents"),
     Coupling(MATERIAL, "innovation_day/output/bundle.py",
-             "assets/javascripts/bundle.*.min.js and four exact strings in it (minified names)"),
+             "assets/javascripts/bundle.*.min.js and five exact strings in it (minified names), and its "
+             "window.component$, which tells the tests it has started"),
     Coupling(MATERIAL, "innovation_day/output/stylesheet.py",
              "assets/stylesheets/main.*.min.css, and Material's class names (md-…, __, --) in its scripts"),
     Coupling(MATERIAL, "innovation_day/output/first_paint.py",
              "Material's stylesheet link in the head (assets/stylesheets/main.*.min.css), then inlined and "
-             "deferred, and its bundle's plain <script src> at the end of the body, then deferred"),
+             "deferred, and its bundle's plain <script src> at the end of the body, then fetched on the "
+             "reader's first action (docs/assets/js/on-demand.js)"),
     Coupling(MATERIAL, "innovation_day/output/assets.py",
              "the theme's file names: source maps, palette.*.min.css, assets/javascripts/lunr/"),
     Coupling(MATERIAL, "innovation_day/output/tables.py",

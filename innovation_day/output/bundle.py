@@ -49,6 +49,14 @@ PATCHES = [
         "}))(e))",
     ),
     (
+        # Material starts at DOMContentLoaded, which has passed when it is fetched on the reader's
+        # first tap, key or scroll (docs/assets/js/on-demand.js): it starts at once then.
+        "start: also after the document has loaded",
+        'h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document))',
+        'document.readyState==="loading"?h(document,"DOMContentLoaded",{once:!0})'
+        '.subscribe(()=>e.next(document)):e.next(document)',
+    ),
+    (
         # Material moves every table into a scroll wrapper once the page has
         # loaded, so the browser lays out every cell a second time. The
         # tables.py writes the wrapper into the page: the script wraps

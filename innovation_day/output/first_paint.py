@@ -32,10 +32,11 @@ from .stylesheet import CUSTOM_NAME, SCRIPT_CLASS
 HEAD_END = "</head>"
 MATERIAL_STYLESHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
 # Material's bundle, at the end of the body (base.html's scripts block), parser-blocking as written.
-# Deferred, it runs at the same point (the document parsed, before DOMContentLoaded, before
-# reading-tools.js, also deferred), and the browser, and Lighthouse's model of a slow phone, no
-# longer wait for its 35 KB before a first paint whenever the parser reaches it first.
-MATERIAL_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+# Its place goes to docs/assets/js/on-demand.js, deferred, which fetches the bundle (its address
+# in data-bundle) at the reader's first tap, key or scroll: not part of the first view, and the
+# browser, and Lighthouse's model of a slow phone, never wait for its 35 KB before a first paint.
+MATERIAL_BUNDLE = re.compile(r'<script src="(([^"]*)assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+ON_DEMAND = r'<script src="\2assets/js/on-demand.js" data-bundle="\1" defer></script>'
 # The first screen: the page down to this much of its article's text after the title (a
 # 1280 × 800 window or a phone's screen shows less), then the sidebars and footer, which
 # come before and after the article in Material's markup and may show beside a short page.
@@ -169,9 +170,9 @@ class FirstPaint:
             head = head[:link.start()] + head[link.end():]
         first = links[0]
         head = head[:first.start()] + block + "\n" + head[first.end():]
-        body, found = MATERIAL_BUNDLE.subn(r'<script src="\1" defer></script>', html[head_end:])
+        body, found = MATERIAL_BUNDLE.subn(ON_DEMAND, html[head_end:])
         if found != 1:
-            raise AnchorMissing("first paint (Material's bundle, deferred)",
+            raise AnchorMissing("first paint (Material's bundle, on demand)",
                                 f"innovation_day/output/first_paint.py ({page_dest})", MATERIAL_BUNDLE.pattern)
         return lighten(head + body)
 

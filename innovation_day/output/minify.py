@@ -1,7 +1,7 @@
 """Serve the site's own stylesheets and scripts minified (assets/css, assets/js).
 
 The sources stay readable, with their comments; readers download no comments or
-indentation. The home page's first view must stay within 60 KiB, and comments
+indentation. The home page's first view must stay within 40 KiB, and comments
 were a fifth of what extra.css weighed over the wire. rcssmin and rjsmin are
 small, long-lived minifiers that only drop what does not change meaning
 (comments, whitespace). Material's own files are already minified.

@@ -5,8 +5,8 @@
   their files: leaves out the theme files the site cannot use (assets.py).
 - on_page_markdown at -100: after every plugin that fills insertion markers
   (all at 0): a marker still there is unknown or misplaced, and fails the build.
-- on_page_content at 0: tables labelled and wrapped (tables.py), after the content
-  plugin (10) has read the page.
+- on_page_content at 0: tables labelled and wrapped (tables.py), code blocks made focusable
+  (code_blocks.py), after the content plugin (10) has read the page.
 - on_post_page / on_post_template: HTML fixes, then the critical CSS inline and the
   stylesheets deferred (first_paint.py), then the CSP (computed from the
   final HTML, so it must come last), then the 404 page is kept.
@@ -30,8 +30,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .. import markers
 from ..settings.plugin import nested_build, site_of
 from ..templates import environment
-from . import (assets, bundle, csp, first_paint, html_fixes, minify, not_found, search_index, site_name, stylesheet,
-               tables)
+from . import (assets, bundle, code_blocks, csp, first_paint, html_fixes, minify, not_found, search_index, site_name,
+               stylesheet, tables)
 
 
 class OutputConfig(Config):
@@ -75,7 +75,7 @@ class OutputPlugin(BasePlugin[OutputConfig]):
 
     @event_priority(0)  # after the content plugin (10)
     def on_page_content(self, html, page, config, files):
-        return tables.label_tables(html, self.env)
+        return code_blocks.focusable(tables.label_tables(html, self.env))
 
     @event_priority(-50)  # the CSP hashes the final page: after every plugin's changes
     def on_post_page(self, output, page, config):

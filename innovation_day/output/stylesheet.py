@@ -2,7 +2,7 @@
 
 Material's main.css (23 KB gzip) styles every feature Material has; this site
 uses a fraction, and every byte counts for a reader on a weak phone
-connection (the home page's first view must stay under 60 KiB). After all
+connection (the home page's first view must stay under 40 KiB). After all
 languages are built, a rule is dropped when its selectors need a class that
 appears in no built page and in none of the site's scripts (Material's bundle
 adds classes at run time, so its code counts as a source of class names).

@@ -10,6 +10,8 @@ whether or not the full stylesheets have arrived, and from the first flight alon
   Chromium shows the same screen, pixel for pixel but anti-aliasing, when the full stylesheets
   never arrive, at 360, 412 and 1280 px; nothing shifts while they load; without JavaScript
   the <noscript> links load them.
+- Material's script is no part of the first view (docs/assets/js/on-demand.js): it comes with the
+  reader's first tap, key or scroll, does what each of them asks, and changes nothing on the screen.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import pytest
 from innovation_day import preview as serve
 from innovation_day.output import first_paint
 from scripts import compare_screens
-from support.page_walk import InFlight, source_pages
+from support.page_walk import BUNDLE, MATERIAL_STARTED, PHONE, InFlight, source_pages, wake_material
 from support.sites import FIRST_FLIGHT, ROOT_404, page_file
 
 
@@ -150,3 +152,71 @@ def test_a_long_page_paints_its_first_screen_from_the_first_flight(tabs, server,
         if count > total * compare_screens.MAX_SHARE:
             differ[path] = f"{count} of {total} pixels"
     assert differ == {}
+
+
+# Material's script, on the reader's first action ------------------------------------------------
+
+SEARCH_BUTTON = 'header label[for="__search"]'
+SEARCH_FIELD = "[data-md-component=search-query]"
+FIELD_FOCUSED = f"() => document.activeElement && document.activeElement.matches('{SEARCH_FIELD}')"
+
+
+def material_requested(v) -> bool:
+    return any(BUNDLE.search(u) for u in v.requests)
+
+
+@pytest.mark.browser
+def test_a_tap_on_search_brings_materials_script_and_searches(visit, server):
+    """The first tap is on the search button: the field has the focus from that tap (a phone shows its
+    keyboard), and what the reader types finds this page by its title, typed without diacritics."""
+    from innovation_day.content.schema import slugify
+
+    v = visit("ke-hoach/2025/", **PHONE)
+    assert not material_requested(v), "Material's script came with the page"
+    title = v.page.locator("article h1").inner_text()
+    v.page.tap(SEARCH_BUTTON)
+    v.page.wait_for_function(FIELD_FOCUSED)
+    v.page.keyboard.type(slugify(title).replace("-", " "))
+    results = v.page.locator(".md-search-result__item > a")
+    results.first.wait_for()
+    assert material_requested(v)
+    found = results.evaluate_all("links => links.map(a => a.href.split('#')[0])")
+    assert server + "ke-hoach/2025/" in found
+    assert v.console_errors == []
+
+
+@pytest.mark.browser
+def test_the_search_key_pressed_first_opens_search(visit):
+    """Material's "/" opens search, as if its script had been there when the key was pressed."""
+    v = visit("")
+    v.page.keyboard.press("/")
+    v.page.wait_for_function(FIELD_FOCUSED)
+    assert v.page.locator('[data-md-toggle="search"]').is_checked()
+    assert v.console_errors == []
+
+
+@pytest.mark.browser
+def test_a_scroll_brings_the_back_to_top_button(visit):
+    v = visit("huong-dan/", **PHONE)
+    v.page.mouse.wheel(0, 2000)
+    v.page.wait_for_function(MATERIAL_STARTED)
+    v.page.evaluate(compare_screens.STILL)
+    v.page.mouse.wheel(0, -300)   # Material shows it while the reader scrolls back up
+    v.page.locator(".md-top").wait_for(state="visible")
+    assert v.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", ["", "ke-hoach/2025/", "guong-sang-tao/"])
+def test_the_screen_stays_as_it_was_when_materials_script_starts(visit, path, width):
+    v = visit(path, viewport={"width": width, "height": compare_screens.WIDTHS[width]})
+    v.page.evaluate(compare_screens.APPLIED)
+    v.page.evaluate(compare_screens.STILL)
+    before = v.page.screenshot()
+    wake_material(v.page)
+    v.in_flight.settle()
+    v.page.evaluate(compare_screens.STILL)
+    count, total, _ = compare_screens.differing_pixels(before, v.page.screenshot())
+    assert count <= total * compare_screens.MAX_SHARE, f"{count} of {total} pixels differ"
+    assert v.console_errors == []

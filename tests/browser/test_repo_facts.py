@@ -7,6 +7,7 @@ import json
 import pytest
 
 from innovation_day import preview
+from support.page_walk import wake_material
 from support.sites import EXAMPLE_REPO as REPO
 
 
@@ -26,6 +27,7 @@ def test_with_repo_url_the_repository_facts_show_and_nothing_is_blocked(browser,
         errors = []
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
         page.goto(url, wait_until="load")
+        wake_material(page)   # Material's script, which asks GitHub, comes with the reader's first action
         fact = page.locator(".md-header .md-source__fact--stars")
         fact.wait_for(state="visible")
         assert fact.inner_text().strip() == "12"

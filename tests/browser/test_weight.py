@@ -1,8 +1,11 @@
 """Page weight: what a reader's phone downloads, gzip, as served, in Chromium.
 
 Budgets (issue 24: budgets that measure what a reader pays, and scale with content):
-- a first view: the home page at most 60 KiB with its full content, with the
-  longest headlines the news schema allows; no page over 150 KiB. The frame is
+- a first view: the home page at most 40 KiB with its full content, with the
+  longest headlines the news schema allows (issue 23: at most 0.8 times a stock
+  Material starter's 71 KB, scripts/benchmark_first_paint.py); no page over
+  150 KiB; Material's script is no part of it (docs/assets/js/on-demand.js
+  fetches it at the reader's first tap, key or scroll). The frame is
   fixed; the home page's list is bounded by its item count (data/site.yml's
   `news.home`) and the declared maximum length of a title and a summary
   (content/schema.py); the innovators' list pages likewise;
@@ -17,7 +20,7 @@ import random
 
 import pytest
 
-from support.page_walk import Tabs, Walk, walked_pages
+from support.page_walk import BUNDLE, Tabs, Walk, walked_pages
 from support.site_settings import site
 from support.sites import longest_text, make_site_copy, run_build
 
@@ -26,7 +29,7 @@ from innovation_day.content.schema import NEWS
 from innovation_day.output.search_index import INDEX
 
 KIB = 1024
-HOME_BUDGET = 60 * KIB
+HOME_BUDGET = 40 * KIB
 PAGE_BUDGET = 150 * KIB
 # Weighed on each page's one walk (tests/support/page_walk.py): a first view, until no request is left in flight.
 @pytest.mark.browser
@@ -34,6 +37,7 @@ PAGE_BUDGET = 150 * KIB
 def test_first_view_stays_within_budget(walk, walked):
     record = walk(walked)
     assert not any("search_index" in u or "/workers/" in u for u in record.first_view_urls)
+    assert not any(BUNDLE.search(u) for u in record.first_view_urls), "Material's script waits for the reader"
     assert record.first_view_urls, "nothing was downloaded"
     budget = HOME_BUDGET if walked in ("", "en/") else PAGE_BUDGET
     assert record.first_view_bytes <= budget

@@ -26,10 +26,16 @@ def test_first_paint_fits_the_first_flight(built_site, base_path, page):
     assert not any(name.endswith(".css") for name in sizes), sizes   # no stylesheet blocks the paint
     assert sum(sizes.values()) <= FIRST_FLIGHT, sizes
     # Nothing in the body makes the browser wait either, before the first screen's end or after
-    # it (Material's bundle is deferred: first_paint.MATERIAL_BUNDLE).
+    # it; Material's bundle is fetched on the reader's first action (first_paint.ON_DEMAND), from
+    # the file the site publishes.
     html = path.read_text(encoding="utf-8")
     assert first_paint.blocking_in(html[html.index("</head>"):]) == []
     assert first_paint.MATERIAL_BUNDLE.search(html) is None, "Material's bundle as Material writes it"
+    on_demand = re.findall(r'<script src="([^"]+)" data-bundle="([^"]+)" defer></script>', html)
+    assert len(on_demand) == 1, on_demand
+    dest = path.relative_to(built_site).as_posix()
+    loader, bundle = (built_site / first_paint.site_path(address, dest, base_path) for address in on_demand[0])
+    assert loader.name == "on-demand.js" and loader.is_file() and bundle.is_file(), on_demand
 
 
 def test_every_page_inlines_its_critical_css_allowed_by_its_hash(built_site, pages):

@@ -4,7 +4,7 @@
 // API: no server, no third party). Progressive enhancement: without this
 // script the page is unchanged; "Nghe" appears only when a voice exists.
 // The reading itself (listen.js) loads on the first press of "Nghe": most
-// readers never press it, and the home page's first view has a 60 KiB budget.
+// readers never press it, and the home page's first view has a 40 KiB budget.
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
