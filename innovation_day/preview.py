@@ -9,6 +9,7 @@ scripts/serve.py runs it from the command line; the tests and scripts/audit.py s
 
 from __future__ import annotations
 
+import functools
 import gzip
 import mimetypes
 import posixpath
@@ -35,6 +36,9 @@ def base_path_from_config(config_file: Path = ROOT / "mkdocs.yml") -> str:
     return urlsplit(config.site_url).path or "/"
 
 
+# The same bytes give the same stream: a page served again (the tests load each page many times)
+# is not compressed again, which was a seventh of the test workers' CPU.
+@functools.lru_cache(maxsize=256)
 def gzipped(data: bytes) -> bytes:
     """`data` as the site's text goes over the wire: gzip at level 6 (GitHub Pages' level), with
     no timestamp, so the same page gives the same bytes. What the site's budgets weigh."""

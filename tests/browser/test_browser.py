@@ -223,7 +223,10 @@ window.__shiftTotal = () => { count(window.__shifts.takeRecords()); return windo
 WITH_MODELS = ("guong-sang-tao/", "guong-sang-tao/hop-tac-xa-rau-sach-vi-du/", "en/guong-sang-tao/hop-tac-xa-rau-sach-vi-du/")
 
 
-@pytest.mark.parametrize("path", ["", "en/", "guong-sang-tao/", "tai-lieu/", *[f"models:{p}" for p in WITH_MODELS]])
+# The model innovators' pages on the worker that builds their site (conftest: one per site).
+@pytest.mark.parametrize("path", ["", "en/", "guong-sang-tao/", "tai-lieu/",
+                                  *[pytest.param(f"models:{p}", marks=pytest.mark.xdist_group("showcase_site"))
+                                    for p in WITH_MODELS]])
 def test_nothing_moves_while_the_page_loads(tabs, server, path, request):
     # Photos keep their place, the status line is filled before the first paint,
     # page-specific styles load in the head (cumulative layout shift near zero).

@@ -12,7 +12,7 @@ TESTS = Path(__file__).resolve().parent.parent
 # site is made once in the run. They are session-scoped: under xdist a worker runs other modules'
 # tests in between, which would tear a module-scoped one down and build it again.
 OWN_SITES = ("other_site", "reordered_site", "showcase_site", "paged_showcase", "admin_repo", "site_with_repo", "filled_site",
-             "original_site", "after_site")
+             "original_site", "after_site", "other_commune")
 
 # Fixtures that build the site or open a browser. A test's folder is its tier: one in tests/unit/
 # uses none of them and is marked neither slow nor browser; one elsewhere uses one or is so marked.
