@@ -279,12 +279,17 @@ def open_entry(ui, collection: str, entry: str, first_field: str):
 
 def saved(ui, github) -> dict[str, bytes]:
     """Save the entry; the files of the commit the app made, once it has closed the entry."""
+    earlier = {path for commit in github.commits for path in admin_mock.committed_files(commit)}
     with ui.page.expect_response(lambda r: "graphql" in r.url and "createCommitOnBranch" in (
             r.request.post_data or "")):
         ui.save()
     # The app closes the entry once it is saved: then the next step can start.
     ui.page.locator(ui.PANES[0]).wait_for(state="detached")
-    return admin_mock.committed_files(github.commits[-1])
+    files = admin_mock.committed_files(github.commits[-1])
+    # The app is signed in once for these tests and keeps what they save (AdminApp.reopen): each
+    # writes files of its own, so none reads another's.
+    assert not earlier & set(files), f"saved by an earlier test too: {sorted(earlier & set(files))}"
+    return files
 
 
 # (collection, entry, its file, a field to change, the value typed, the value read back)
