@@ -52,7 +52,8 @@ COUPLINGS = (
     Coupling(MATERIAL, "innovation_day/output/first_paint.py",
              "Material's stylesheet link in the head (assets/stylesheets/main.*.min.css), then inlined and "
              "deferred, and its bundle's plain <script src> at the end of the body, then fetched on the "
-             "reader's first action (docs/assets/js/on-demand.js)"),
+             "reader's first action (docs/assets/js/on-demand.js, which also focuses Material's search field, "
+             "[data-md-component=search-query], in the tap on its header [for=__search] label)"),
     Coupling(MATERIAL, "innovation_day/output/assets.py",
              "the theme's file names: source maps, palette.*.min.css, assets/javascripts/lunr/"),
     Coupling(MATERIAL, "innovation_day/output/tables.py",
