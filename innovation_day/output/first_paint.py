@@ -26,10 +26,13 @@ from markupsafe import Markup
 
 from ..coupling import AnchorMissing
 from ..preview import gzipped
-from .critical import BLOCKING_LINK, Critical
+from .critical import BLOCKING_LINK, Critical, Worked
 from .stylesheet import CUSTOM_NAME, SCRIPT_CLASS
 
 HEAD_END = "</head>"
+# Each page's critical CSS, worked out once for what it is made from (critical.Worked): under the
+# project's .cache/, which the deploy keeps and the tests' copies share.
+CACHE = ".cache/critical"
 MATERIAL_STYLESHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
 # Material's bundle, at the end of the body (base.html's scripts block), parser-blocking as written.
 # Its place goes to docs/assets/js/on-demand.js, deferred, which fetches the bundle (its address
@@ -115,7 +118,7 @@ class FirstPaint:
     """Rewrites each built page's head: critical CSS inline, full stylesheets deferred."""
 
     def __init__(self, env, site_url: str, extra_css: list[str], docs_dir: str, hidden: tuple[str, ...] = (),
-                 prefixes: tuple[str, ...] = ()):
+                 prefixes: tuple[str, ...] = (), cache_dir: Path | None = None):
         self.template = env.get_template("first-paint.html")
         self.base_path = urlsplit(site_url or "/").path or "/"
         # Every page links Material's stylesheet and then mkdocs.yml's extra_css: one request,
@@ -126,7 +129,7 @@ class FirstPaint:
         self.docs_dir = Path(docs_dir)
         self._script_names: dict[bool, frozenset] = {}
         self.critical = Critical(lambda path: self.sources[path], self.script_names, hidden, prefixes,
-                                 lambda: self.script_names(own=True))
+                                 lambda: self.script_names(own=True), Worked(cache_dir) if cache_dir else None)
         self.extra_rest = ""
 
     def know_files(self, files) -> None:
@@ -180,6 +183,8 @@ class FirstPaint:
         """Material's stylesheet in the built site, without what it need not repeat (critical.py);
         the same of the extra_css ones kept for combine(). Their own files stay whole, and so do
         the stylesheets only some pages link."""
+        if self.critical.cache:
+            self.critical.cache.prune()
         material = [path for path in self.critical.inline if MATERIAL_STYLESHEET.fullmatch(path)]
         texts = self.critical.rests(material + self.extra_css)
         for path in material:

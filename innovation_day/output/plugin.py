@@ -58,7 +58,8 @@ class OutputPlugin(BasePlugin[OutputConfig]):
             self.not_found_page = None
             self.first_paint = first_paint.FirstPaint(self.env, config.site_url, config.extra_css, config.docs_dir,
                                                        tuple(self.config.first_screen_hidden),
-                                                       tuple(self.config.keep_classes))
+                                                       tuple(self.config.keep_classes),
+                                                       self.site.root / first_paint.CACHE)
         return config
 
     @event_priority(-200)  # after every plugin, and mkdocs-static-i18n (-100), has added its files

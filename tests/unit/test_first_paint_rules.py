@@ -5,6 +5,7 @@ in browsers: tests/browser/test_first_paint.py."""
 
 from __future__ import annotations
 
+import os
 import zlib
 
 from innovation_day.output import critical, first_paint
@@ -97,3 +98,32 @@ def test_the_html_before_first_paint_is_the_gzip_stream_down_to_the_first_screen
 def test_blocking_in_the_body():
     assert first_paint.blocking_in('<p>x</p><script src="a.js"></script><script src="b.js" defer></script>'
                                    '<link rel="stylesheet" href="c.css">') == ["c.css", "a.js"]
+
+
+def test_a_pages_critical_css_worked_out_once_is_the_same_from_the_cache(tmp_path):
+    sheet = tmp_path / "site.css"
+    sheet.write_text(":root{--kept:1px;--later:2px}.used{padding:var(--kept)}.later{margin:var(--later)}"
+                     ".unused{margin:1px}", encoding="utf-8")
+    html = '<div class="used"></div><div class="late"></div>'
+    script_names = lambda: frozenset({"later"})   # noqa: E731 - a script may set it later
+
+    def critical_of(cache):
+        found = critical.Critical(lambda path: sheet, script_names, cache=cache)
+        css = found.css(["site.css"], html, html)
+        return css, found.inline, found.later, found.inline_vars, found.later_vars, found.elements.class_sets
+
+    worked_out = critical_of(None)
+    store = tmp_path / "cache"
+    assert critical_of(critical.Worked(store)) == worked_out     # worked out, and kept
+    assert len(list(store.glob("*.json"))) == 1
+    assert critical_of(critical.Worked(store)) == worked_out     # read back
+    assert len(list(store.glob("*.json"))) == 1
+    # A changed stylesheet is another entry, worked out again.
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("padding", "margin"), encoding="utf-8")
+    assert critical_of(critical.Worked(store))[0] == critical_of(None)[0] != worked_out[0]
+    assert len(list(store.glob("*.json"))) == 2
+    # An entry no build has used for a week goes.
+    old = next(iter(store.glob("*.json")))
+    os.utime(old, (0, 0))
+    critical.Worked(store).prune()
+    assert not old.exists() and len(list(store.glob("*.json"))) == 1
