@@ -114,16 +114,29 @@ def test_a_pages_critical_css_worked_out_once_is_the_same_from_the_cache(tmp_pat
 
     worked_out = critical_of(None)
     store = tmp_path / "cache"
+
+    def pages_kept():   # each page's entries (the parsed stylesheet has its own: rules-…)
+        return [path for path in store.glob("*.json") if not path.name.startswith("rules-")]
+
     assert critical_of(critical.Worked(store)) == worked_out     # worked out, and kept
-    assert len(list(store.glob("*.json"))) == 1
+    assert len(pages_kept()) == 1
     assert critical_of(critical.Worked(store)) == worked_out     # read back
-    assert len(list(store.glob("*.json"))) == 1
+    assert len(pages_kept()) == 1
     # A changed stylesheet is another entry, worked out again.
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("padding", "margin"), encoding="utf-8")
     assert critical_of(critical.Worked(store))[0] == critical_of(None)[0] != worked_out[0]
-    assert len(list(store.glob("*.json"))) == 2
+    assert len(pages_kept()) == 2
     # An entry no build has used for a week goes.
-    old = next(iter(store.glob("*.json")))
+    old = pages_kept()[0]
     os.utime(old, (0, 0))
     critical.Worked(store).prune()
-    assert not old.exists() and len(list(store.glob("*.json"))) == 1
+    assert not old.exists() and len(pages_kept()) == 1
+
+
+def test_a_stylesheet_parsed_once_is_the_same_from_the_cache(tmp_path):
+    css = ("a{color:red}.x .y>p[lang]{margin:0}@media print{.x{display:none}}"
+           "@supports (display:grid){@media (min-width:60em){#z:not(.w){float:left}}}"
+           ':root{--a:1px;--b:var(--a)}[dir=rtl] .x{padding:0}@keyframes k{to{opacity:0}}')
+    assert critical.Worked(tmp_path).rules(css) == critical.parse(css)   # parsed, and kept
+    assert critical.Worked(tmp_path).rules(css) == critical.parse(css)   # read back
+    assert len(list(tmp_path.glob("rules-*.json"))) == 1
