@@ -426,14 +426,12 @@ class Worked:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self._digests: dict[str, str] = {}
         code = "".join(Path(module).read_text(encoding="utf-8") for module in (__file__, stylesheet_module.__file__))
         self.code = self.digest(code)
 
-    def digest(self, text: str) -> str:
-        if text not in self._digests:
-            self._digests[text] = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return self._digests[text]
+    @staticmethod
+    def digest(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def key(self, parts: list[str]) -> str:
         whole = hashlib.sha256(self.code.encode())
@@ -494,6 +492,9 @@ class Critical:
         self.own_script_names = own_script_names  # () -> the same for the site's own (docs/) scripts
         self.hidden, self.prefixes = hidden, prefixes
         self.parsed: dict[str, list[Rule]] = {}
+        self.texts: dict[str, str] = {}      # each stylesheet's text, read once
+        self._digests: dict[str, str] = {}   # … and its digest, for the cache's keys
+        self._same_for_every_page: str | None = None   # the cache key's part that no page changes
         self.inline: dict[str, set[tuple[int, int]]] = {}   # shareable, inline on some page
         self.later: dict[str, set[tuple[int, int]]] = {}    # used by some page, not inline there
         self.inline_vars: dict[str, set[tuple[int, str]]] = {}   # the same for custom properties
@@ -501,20 +502,35 @@ class Critical:
         self.script_vars: set[str] = set()   # custom properties the site's scripts name
         self.elements = Elements(script_names)
 
+    def text(self, site_path: str) -> str:
+        if site_path not in self.texts:
+            self.texts[site_path] = self.source_of(site_path).read_text(encoding="utf-8")
+        return self.texts[site_path]
+
     def rules(self, site_path: str) -> list[Rule]:
         if site_path not in self.parsed:
-            text = self.source_of(site_path).read_text(encoding="utf-8")
+            text = self.text(site_path)
             self.parsed[site_path] = self.cache.rules(text) if self.cache else parse(text)
         return self.parsed[site_path]
+
+    def _cache_key(self, stylesheets: list[str], first_screen: str, html: str) -> str:
+        """What a page's result is made from: the stylesheets' texts, the page, and (the same for
+        every page of a build) the scripts' names and custom properties and the settings."""
+        if self._same_for_every_page is None:
+            self._same_for_every_page = self.cache.digest("\0".join([
+                " ".join(sorted(self.script_names())), " ".join(sorted(self.own_script_names())),
+                " ".join(sorted(self.script_vars)), repr(self.hidden), repr(self.prefixes)]))
+        for path in stylesheets:
+            if path not in self._digests:
+                self._digests[path] = self.cache.digest(self.text(path))
+        return self.cache.key([*(f"{path}\0{self._digests[path]}" for path in stylesheets),
+                               first_screen, html, self._same_for_every_page])
 
     def css(self, stylesheets: list[str], first_screen: str, html: str) -> str:
         """The critical CSS of the page `html`, from the part of it that `first_screen` is; what
         the page adds to the site's bookkeeping (inline, later…) is noted for rests()."""
-        script_names = self.script_names()   # first: it also notes the custom properties scripts name
-        key = self.cache and self.cache.key([
-            *(f"{path}\0{self.cache.digest(self.source_of(path).read_text(encoding='utf-8'))}" for path in stylesheets),
-            first_screen, html, " ".join(sorted(script_names)), " ".join(sorted(self.own_script_names())),
-            " ".join(sorted(self.script_vars)), repr(self.hidden), repr(self.prefixes)])
+        self.script_names()   # first: it also notes the custom properties scripts name (script_vars)
+        key = self.cache and self._cache_key(stylesheets, first_screen, html)
         record = self.cache.get(key) if key else None
         if record is None:
             record = self._work_out(stylesheets, first_screen, html)

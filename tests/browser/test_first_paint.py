@@ -24,7 +24,7 @@ import pytest
 from innovation_day import preview as serve
 from innovation_day.output import first_paint
 from scripts import compare_screens
-from support.page_walk import BUNDLE, MATERIAL_STARTED, PHONE, InFlight, source_pages, wake_material
+from support.page_walk import MATERIAL_STARTED, PHONE, InFlight, is_material_bundle, source_pages, wake_material
 from support.sites import FIRST_FLIGHT, ROOT_404, page_file
 
 
@@ -162,7 +162,7 @@ FIELD_FOCUSED = f"() => document.activeElement && document.activeElement.matches
 
 
 def material_requested(v) -> bool:
-    return any(BUNDLE.search(u) for u in v.requests)
+    return any(is_material_bundle(u) for u in v.requests)
 
 
 @pytest.mark.browser

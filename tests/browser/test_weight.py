@@ -20,7 +20,7 @@ import random
 
 import pytest
 
-from support.page_walk import BUNDLE, Tabs, Walk, walked_pages
+from support.page_walk import Tabs, Walk, is_material_bundle, walked_pages
 from support.site_settings import site
 from support.sites import longest_text, make_site_copy, run_build
 
@@ -37,7 +37,7 @@ PAGE_BUDGET = 150 * KIB
 def test_first_view_stays_within_budget(walk, walked):
     record = walk(walked)
     assert not any("search_index" in u or "/workers/" in u for u in record.first_view_urls)
-    assert not any(BUNDLE.search(u) for u in record.first_view_urls), "Material's script waits for the reader"
+    assert not any(is_material_bundle(u) for u in record.first_view_urls), "Material's script waits for the reader"
     assert record.first_view_urls, "nothing was downloaded"
     budget = HOME_BUDGET if walked in ("", "en/") else PAGE_BUDGET
     assert record.first_view_bytes <= budget

@@ -26,6 +26,7 @@ is walked twice and the pages are shared between the workers.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 from dataclasses import dataclass, field
@@ -50,7 +51,13 @@ FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimation
 # Material's script, fetched at the reader's first tap, key or scroll (docs/assets/js/on-demand.js),
 # has started once it has published its streams (bundle.ts: window.component$).
 MATERIAL_STARTED = "() => 'component$' in window"
-BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+
+
+def is_material_bundle(url: str) -> bool:
+    """Whether a request is for Material's bundle (output/bundle.py names its file)."""
+    from innovation_day.output.bundle import BUNDLE
+
+    return fnmatch.fnmatchcase(urlsplit(url).path, "*/" + BUNDLE)
 
 
 def wake_material(page) -> None:
