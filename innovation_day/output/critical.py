@@ -105,6 +105,16 @@ class PageNames:
                    frozenset(ID_ATTR.findall(html)), 'dir="rtl"' in html,
                    frozenset(attributes | HEAD_SCRIPT_ATTRIBUTES | script_words))
 
+    def within(self, named: "PageNames") -> "PageNames":
+        """Only the names some selector names (`named`): a selector matches by the names it
+        requires (Needs.met_by, Needs.could_ever_match), so the others change no page's result."""
+        return PageNames(self.classes & named.classes, self.tags & named.tags, self.ids & named.ids, self.rtl,
+                         self.attributes & named.attributes)
+
+    def stable_text(self) -> str:
+        """The names in a stable order: a cache key's part."""
+        return repr([sorted(self.classes), sorted(self.tags), sorted(self.ids), self.rtl, sorted(self.attributes)])
+
 
 def needs_of(selector: str) -> Needs:
     """Read a selector's tokens: `.name` a class, `#name` an id, a bare name an element,
@@ -417,10 +427,11 @@ def rest(rules: list[Rule], left_out: set[tuple[int, int]], vars_left_out=frozen
 
 class Worked:
     """Each page's critical CSS and what it notes for rests(), kept on disk by a digest of all it
-    is made from (this module's code, the stylesheets, the page, the scripts' names): a rebuild,
-    and the tests' copies of the site, which share .cache/, work out only what changed, about a
-    third of a build's CPU. An entry is a JSON file written whole (renamed into place), so builds
-    at once share it safely; one unused for a week is removed at the end of a build."""
+    is made from (this module's code, the stylesheets, the names the page uses that a selector
+    requires, the scripts' names): a rebuild, a page alike in markup to another, and the tests'
+    copies of the site, which share .cache/, work out only what changed, about a third of a
+    build's CPU. An entry is a JSON file written whole (renamed into place), so builds at once
+    share it safely; one unused for a week is removed at the end of a build."""
 
     KEEP = 7 * 24 * 3600
 
@@ -495,6 +506,7 @@ class Critical:
         self.texts: dict[str, str] = {}      # each stylesheet's text, read once
         self._digests: dict[str, str] = {}   # … and its digest, for the cache's keys
         self._same_for_every_page: str | None = None   # the cache key's part that no page changes
+        self._named: dict[tuple[str, ...], PageNames] = {}   # what the stylesheets' selectors name
         self.inline: dict[str, set[tuple[int, int]]] = {}   # shareable, inline on some page
         self.later: dict[str, set[tuple[int, int]]] = {}    # used by some page, not inline there
         self.inline_vars: dict[str, set[tuple[int, str]]] = {}   # the same for custom properties
@@ -513,9 +525,22 @@ class Critical:
             self.parsed[site_path] = self.cache.rules(text) if self.cache else parse(text)
         return self.parsed[site_path]
 
-    def _cache_key(self, stylesheets: list[str], first_screen: str, html: str) -> str:
-        """What a page's result is made from: the stylesheets' texts, the page, and (the same for
-        every page of a build) the scripts' names and custom properties and the settings."""
+    def named(self, stylesheets: list[str]) -> PageNames:
+        """Every name some selector of these stylesheets requires."""
+        key = tuple(stylesheets)
+        if key not in self._named:
+            needs = [n for path in stylesheets for rule in self.rules(path) for _, n in rule.selectors]
+            self._named[key] = PageNames(*(frozenset().union(*(getattr(n, kind) for n in needs))
+                                           for kind in ("classes", "tags", "ids")), False,
+                                         frozenset().union(*(n.attributes for n in needs)))
+        return self._named[key]
+
+    def _cache_key(self, stylesheets: list[str], page: PageNames, full: PageNames) -> str:
+        """What a page's result is made from: the stylesheets' texts, the names its first screen
+        and its whole markup use that some selector requires (not their words: pages alike in
+        markup, such as two news items, and a page under other settings or with other text, share
+        one entry), and (the same for every page of a build) the scripts' names and custom
+        properties and the settings."""
         if self._same_for_every_page is None:
             self._same_for_every_page = self.cache.digest("\0".join([
                 " ".join(sorted(self.script_names())), " ".join(sorted(self.own_script_names())),
@@ -524,16 +549,19 @@ class Critical:
             if path not in self._digests:
                 self._digests[path] = self.cache.digest(self.text(path))
         return self.cache.key([*(f"{path}\0{self._digests[path]}" for path in stylesheets),
-                               first_screen, html, self._same_for_every_page])
+                               page.stable_text(), full.stable_text(), self._same_for_every_page])
 
     def css(self, stylesheets: list[str], first_screen: str, html: str) -> str:
         """The critical CSS of the page `html`, from the part of it that `first_screen` is; what
         the page adds to the site's bookkeeping (inline, later…) is noted for rests()."""
         self.script_names()   # first: it also notes the custom properties scripts name (script_vars)
-        key = self.cache and self._cache_key(stylesheets, first_screen, html)
+        named = self.named(stylesheets)
+        page = PageNames.of(first_screen, self.hidden, self.script_names(), self.own_script_names()).within(named)
+        full = PageNames.of(html).within(named)
+        key = self.cache and self._cache_key(stylesheets, page, full)
         record = self.cache.get(key) if key else None
         if record is None:
-            record = self._work_out(stylesheets, first_screen, html)
+            record = self._work_out(stylesheets, page, full)
             if key:
                 self.cache.put(key, record)
         self.elements.add(html)
@@ -543,11 +571,10 @@ class Critical:
                 noted.setdefault(path, set()).update(tuple(pair) for pair in record[name][path])
         return record["css"]
 
-    def _work_out(self, stylesheets: list[str], first_screen: str, html: str) -> dict:
-        """The page's critical CSS, and per stylesheet the selectors and custom properties it has
-        inline and may need later: {"css": …, "inline": {path: [(rule, selector)…]}, …}."""
-        page = PageNames.of(first_screen, self.hidden, self.script_names(), self.own_script_names())
-        full = PageNames.of(html)
+    def _work_out(self, stylesheets: list[str], page: PageNames, full: PageNames) -> dict:
+        """The critical CSS of a page whose first screen uses the names `page` and whole markup
+        `full`, and per stylesheet the selectors and custom properties it has inline and may
+        need later: {"css": …, "inline": {path: [(rule, selector)…]}, …}."""
         later = Later(full.classes | self.script_names(), self.prefixes, full.rtl)
         record = {"inline": {}, "later": {}, "inline_vars": {}, "later_vars": {}}
         selections, later_rules = [], []

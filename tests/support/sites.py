@@ -136,6 +136,13 @@ def run_new(*args: str, root: Path | None = None) -> subprocess.CompletedProcess
                           capture_output=True, text=True)
 
 
+def share_cache(copy: Path) -> None:
+    """The copy uses this checkout's cache of generated files (.cache/: photos, kit, critical CSS):
+    it makes only what it changes. The cache is made first: a fresh clone has none yet."""
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (copy / ".cache").symlink_to(ROOT / ".cache")
+
+
 def make_site_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the sources, for tests that break something on purpose."""
     copy = tmp_path / "repo"
@@ -146,9 +153,7 @@ def make_site_copy(tmp_path: Path) -> Path:
         elif source.exists():
             copy.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy / name)
-    # The same cache of generated files (photos, kit): a copy makes only what it changes.
-    (ROOT / ".cache").mkdir(exist_ok=True)
-    (copy / ".cache").symlink_to(ROOT / ".cache")
+    share_cache(copy)
     # The editing app is copied from node_modules at build (innovation_day/admin/files.py).
     (copy / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return copy

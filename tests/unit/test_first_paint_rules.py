@@ -140,3 +140,29 @@ def test_a_stylesheet_parsed_once_is_the_same_from_the_cache(tmp_path):
     assert critical.Worked(tmp_path).rules(css) == critical.parse(css)   # parsed, and kept
     assert critical.Worked(tmp_path).rules(css) == critical.parse(css)   # read back
     assert len(list(tmp_path.glob("rules-*.json"))) == 1
+
+
+def test_pages_alike_in_markup_share_one_entry_and_get_what_each_would_alone(tmp_path):
+    """The cache keeps a page's result by the names it uses that some selector requires: two news
+    items, or one page under another site address, share an entry; a name a selector requires
+    does not."""
+    sheet = tmp_path / "site.css"
+    sheet.write_text(".used{padding:1px}#top{margin:0}h2{color:red}.late{margin:2px}", encoding="utf-8")
+    pages = {
+        "one item": '<div class="used"><h2 id="first-news">Tin thứ nhất</h2><a href="/a/">đọc</a></div>',
+        "another item": '<div class="used"><h2 id="second-news">Tin thứ hai</h2><a href="/b/">đọc</a></div>',
+        "under another address": '<div class="used"><h2 id="first-news">Tin thứ nhất</h2>'
+                                 '<a href="https://example.org/other/a/">đọc</a></div>',
+        "with a name a selector requires": '<div class="used" id="top"><h2>Tin</h2></div>',
+    }
+    store = tmp_path / "cache"
+
+    def critical_css(html, cache):
+        return critical.Critical(lambda path: sheet, lambda: frozenset(), cache=cache).css(["site.css"], html, html)
+
+    for name, html in pages.items():
+        assert critical_css(html, critical.Worked(store)) == critical_css(html, None), name
+    kept = [path for path in store.glob("*.json") if not path.name.startswith("rules-")]
+    assert len(kept) == 2   # the three alike share one; the page with #top has its own
+    assert "#top" in critical_css(pages["with a name a selector requires"], None)
+    assert "#top" not in critical_css(pages["one item"], None)
