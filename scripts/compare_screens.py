@@ -18,6 +18,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import base64
 import io
 import sys
 from pathlib import Path
@@ -69,12 +70,25 @@ def differing_pixels(first: bytes, second: bytes, tolerance: int = TOLERANCE) ->
     return total - mask.histogram()[0], total, diff
 
 
+def capture(page) -> bytes:
+    """The window as PNG, as Playwright's page.screenshot() takes it, but encoded for speed (the
+    DevTools protocol's optimizeForSpeed): the same pixels, a larger file, half the CPU (33
+    against 65 ms a 1280 px window, scratch measurement). Chromium only. Unlike
+    page.screenshot(), a text field's caret is drawn, as the reader sees it: a few pixels."""
+    session = page.context.new_cdp_session(page)
+    try:
+        shot = session.send("Page.captureScreenshot", {"format": "png", "optimizeForSpeed": True})
+    finally:
+        session.detach()
+    return base64.b64decode(shot["data"])
+
+
 def screenshot(page, url: str, width: int) -> bytes:
     page.set_viewport_size({"width": width, "height": WIDTHS[width]})
     page.goto(url, wait_until="load")
     page.evaluate(APPLIED)
     page.evaluate(STILL)
-    return page.screenshot()
+    return capture(page)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,12 +22,13 @@ from support.sites import (DEFAULT_SITE_URL, EXAMPLE_REPO, OTHER_SITE_URL, ROOT,
 from innovation_day import preview as serve
 
 
-# The builds and other scripts run as subprocesses import this checkout's package: the shared
-# virtualenv's editable install may point at another checkout of it.
+# The scripts run as subprocesses import this checkout's package (the builds, forked from a server
+# started with this worker's sys.path, do: support/build_runner.py): the shared virtualenv's
+# editable install may point at another checkout of it.
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 # And they keep its compiled bytecode, as Python does by default: where the machine sets
-# PYTHONDONTWRITEBYTECODE, each of the run's builds (28 in all) would compile the package
-# again: a third of a build's CPU (2.9 against 2.0 CPU-s, scratch measurement).
+# PYTHONDONTWRITEBYTECODE, each script run and each worker's build server would compile the
+# package again (a third of a build's CPU once: 2.9 against 2.0 CPU-s, scratch measurement).
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 @pytest.hookimpl(tryfirst=True)

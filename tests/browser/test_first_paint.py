@@ -57,7 +57,7 @@ def first_screen(tabs, server, path, width, full_stylesheets=True):
     if full_stylesheets:
         page.evaluate(compare_screens.APPLIED)   # else the comparison could be critical CSS against itself
     page.evaluate(compare_screens.STILL)
-    shot = page.screenshot()
+    shot = compare_screens.capture(page)
     shifts = page.evaluate(LAYOUT_SHIFTS) if full_stylesheets else None
     in_flight.stop()
     return shot, shifts
@@ -142,13 +142,13 @@ def test_a_long_page_paints_its_first_screen_from_the_first_flight(tabs, server,
         page.goto(server + path, wait_until="load")
         page.evaluate(compare_screens.APPLIED)
         page.evaluate(compare_screens.STILL)
-        whole = page.screenshot()
+        whole = compare_screens.capture(page)
         page.goto(first_flight_server + path, wait_until="commit")
         page.wait_for_function(FIRST_CONTENTFUL_PAINT)
         page.evaluate(compare_screens.STILL)
         # Painted from the first flight alone: the rest of the document has not come.
         assert page.evaluate("() => document.readyState") == "loading", path
-        count, total, _ = compare_screens.differing_pixels(whole, page.screenshot())
+        count, total, _ = compare_screens.differing_pixels(whole, compare_screens.capture(page))
         if count > total * compare_screens.MAX_SHARE:
             differ[path] = f"{count} of {total} pixels"
     assert differ == {}
@@ -213,10 +213,10 @@ def test_the_screen_stays_as_it_was_when_materials_script_starts(visit, path, wi
     v = visit(path, viewport={"width": width, "height": compare_screens.WIDTHS[width]})
     v.page.evaluate(compare_screens.APPLIED)
     v.page.evaluate(compare_screens.STILL)
-    before = v.page.screenshot()
+    before = compare_screens.capture(v.page)
     wake_material(v.page)
     v.in_flight.settle()
     v.page.evaluate(compare_screens.STILL)
-    count, total, _ = compare_screens.differing_pixels(before, v.page.screenshot())
+    count, total, _ = compare_screens.differing_pixels(before, compare_screens.capture(v.page))
     assert count <= total * compare_screens.MAX_SHARE, f"{count} of {total} pixels differ"
     assert v.console_errors == []

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from .build_runner import BUILDS
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/ngay-hoi-dmst/"
 # A repository for mkdocs.yml's repo_url in the tests (conftest.site_with_repo): an example one.
@@ -42,10 +44,8 @@ def run_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str 
     env.pop("GITHUB_REPOSITORY", None)
     if github_repository:
         env["GITHUB_REPOSITORY"] = github_repository
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env=env, capture_output=True, text=True,
-    )
+    # As `python -m mkdocs build …` would, in a process of its own (support/build_runner.py).
+    result = BUILDS.run(["build", "--strict", "-f", str(config), "-d", str(site_dir)], env, config.parent)
     if check and result.returncode != 0:
         pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
     return result
