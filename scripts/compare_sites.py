@@ -27,8 +27,9 @@ TIMESTAMPS = [
     (re.compile(rb"<lastmod>\d{4}-\d{2}-\d{2}</lastmod>"), b"<lastmod>DATE</lastmod>"),
     (re.compile(rb'data-built="\d{4}-\d{2}-\d{2}"'), b'data-built="DATE"'),
     (re.compile(rb"DTSTAMP:\d{8}T\d{6}Z"), b"DTSTAMP:TIME"),
-    (re.compile(rb"/(Creation|Mod)Date \(D:[0-9Z+\-']+\)"), rb"/\1Date (D:TIME)"),
-    (re.compile(rb"/ID \[<[0-9A-Fa-f]+><[0-9A-Fa-f]+>\]"), b"/ID [<TIME><TIME>]"),
+    # The PDFs' (fpdf2 writes no space before the value: /CreationDate(D:…), /ID[<…><…>]).
+    (re.compile(rb"/(Creation|Mod)Date ?\(D:[0-9Z+\-']+\)"), rb"/\1Date (D:TIME)"),
+    (re.compile(rb"/ID ?\[<[0-9A-Fa-f]+><[0-9A-Fa-f]+>\]"), b"/ID [<TIME><TIME>]"),
     (re.compile(rb"assets/og/[0-9a-f]{20}\.png"), b"assets/og/KEY.png"),
 ]
 SHARE_IMAGE = re.compile(r"^assets/og/[0-9a-f]{20}\.png$")
