@@ -83,12 +83,17 @@ def capture(page) -> bytes:
     return base64.b64decode(shot["data"])
 
 
-def screenshot(page, url: str, width: int) -> bytes:
-    page.set_viewport_size({"width": width, "height": WIDTHS[width]})
-    page.goto(url, wait_until="load")
+def full_screen(page) -> bytes:
+    """The window once the full stylesheets apply and the page is still (Chromium)."""
     page.evaluate(APPLIED)
     page.evaluate(STILL)
     return capture(page)
+
+
+def screenshot(page, url: str, width: int) -> bytes:
+    page.set_viewport_size({"width": width, "height": WIDTHS[width]})
+    page.goto(url, wait_until="load")
+    return full_screen(page)
 
 
 def main(argv: list[str] | None = None) -> int:

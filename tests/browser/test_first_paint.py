@@ -140,9 +140,7 @@ def test_a_long_page_paints_its_first_screen_from_the_first_flight(tabs, server,
     differ = {}
     for path in pages:
         page.goto(server + path, wait_until="load")
-        page.evaluate(compare_screens.APPLIED)
-        page.evaluate(compare_screens.STILL)
-        whole = compare_screens.capture(page)
+        whole = compare_screens.full_screen(page)
         page.goto(first_flight_server + path, wait_until="commit")
         page.wait_for_function(FIRST_CONTENTFUL_PAINT)
         page.evaluate(compare_screens.STILL)
@@ -211,9 +209,7 @@ def test_a_scroll_brings_the_back_to_top_button(visit):
 @pytest.mark.parametrize("path", ["", "ke-hoach/2025/", "guong-sang-tao/"])
 def test_the_screen_stays_as_it_was_when_materials_script_starts(visit, path, width):
     v = visit(path, viewport={"width": width, "height": compare_screens.WIDTHS[width]})
-    v.page.evaluate(compare_screens.APPLIED)
-    v.page.evaluate(compare_screens.STILL)
-    before = compare_screens.capture(v.page)
+    before = compare_screens.full_screen(v.page)
     wake_material(v.page)
     v.in_flight.settle()
     v.page.evaluate(compare_screens.STILL)
