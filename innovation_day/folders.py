@@ -1,9 +1,13 @@
-"""Cache folders that appear whole or not at all.
+"""Cache folders that appear whole or not at all, and cache entries forgotten when unused.
 
 The kit's files (kit/cache.py) and the photos' sizes (content/photos.py) are made
 once and reused by later builds, which may run at the same time (the tests'
 parallel workers, a `mkdocs serve` beside a build): a folder is filled aside,
 then renamed into place, so no build ever sees, or deletes, half of one.
+
+The kit's files, the critical CSS (output/critical.py) and the compiled templates
+(templates.py) renew an entry's time at each use, and remove one unused for a week
+(`remove_unused`): the cache holds what recent builds used, not all they ever made.
 """
 
 from __future__ import annotations
@@ -11,8 +15,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
+
+KEEP_DAYS = 7
 
 
 def make_whole(folder: Path, marker: str, make: Callable[[Path], None]) -> bool:
@@ -31,3 +38,15 @@ def make_whole(folder: Path, marker: str, make: Callable[[Path], None]) -> bool:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return True
+
+
+def remove_unused(entries: Iterable[Path], days: int = KEEP_DAYS) -> None:
+    """Remove the entries (files or folders) not used for `days`: each use renews an entry's
+    time. Another build may remove or renew one meanwhile, which is no error."""
+    limit = time.time() - days * 86400
+    for entry in entries:
+        try:
+            if entry.stat().st_mtime < limit:
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        except OSError:
+            pass

@@ -10,11 +10,14 @@ Their words come from the site's interface strings (`t`, settings.strings).
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 from pathlib import Path
 
 import jinja2
 from jinja2.bccache import Bucket
+
+from .folders import remove_unused
 
 PACKAGE = Path(__file__).resolve().parent
 # Under the project's .cache/, which the deploy keeps and the tests' copies share.
@@ -26,7 +29,9 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
     environment made from the theme, compiled Material's templates again: about a fifth
     of a build's time. Jinja checks a kept file against the template's source and its
     own version; the key adds the environment's options, since one file read with other
-    options (trim_blocks, autoescape…) compiles to other code."""
+    options (trim_blocks, autoescape…) compiles to other code. The key names the template's
+    file too, so each of the tests' copies of the site keeps its own: each use renews a kept
+    compilation, and one unused for a week is removed (`prune`, as the rest of .cache/)."""
 
     def __init__(self, root: Path):
         folder = root / COMPILED
@@ -44,7 +49,16 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
         bucket = Bucket(environment, hashlib.sha1(options.encode("utf-8")).hexdigest(),
                         self.get_source_checksum(source))
         self.load_bytecode(bucket)
+        if bucket.code is not None:
+            try:
+                os.utime(self._get_cache_filename(bucket))   # used: kept another week
+            except OSError:
+                pass   # another build removed it meanwhile
         return bucket
+
+    def prune(self) -> None:
+        """Remove the compilations no build has used for a week."""
+        remove_unused(Path(self.directory).glob(self.pattern % "*"))
 
 
 def environment(concern: str, *, html_layout: bool, root: Path | None = None) -> jinja2.Environment:

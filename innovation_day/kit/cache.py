@@ -15,14 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from ..folders import make_whole
+from ..folders import make_whole, remove_unused
 
 CODE = Path(__file__).resolve().parent
 LIBRARIES = ("segno", "fpdf2", "pypdfium2", "pillow", "fonttools", "icalendar")
@@ -78,9 +76,6 @@ class Cache:
         os.utime(folder)
         return Output(folder, json.loads((folder / "meta.json").read_text(encoding="utf-8")))
 
-    def _prune(self, concern: str, keep: Path, days: int = 7) -> None:
+    def _prune(self, concern: str, keep: Path) -> None:
         """Forget outputs of this concern not used for a week, so the cache stays small."""
-        limit = time.time() - days * 86400
-        for folder in self.root.glob(f"{concern}-*"):
-            if folder != keep and folder.is_dir() and folder.stat().st_mtime < limit:
-                shutil.rmtree(folder, ignore_errors=True)
+        remove_unused(folder for folder in self.root.glob(f"{concern}-*") if folder != keep and folder.is_dir())

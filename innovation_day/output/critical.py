@@ -29,13 +29,13 @@ import json
 import os
 import re
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import rcssmin
 import tinycss2
 
+from ..folders import remove_unused
 from . import stylesheet as stylesheet_module
 from .stylesheet import VAR_USE, _selectors
 
@@ -433,8 +433,6 @@ class Worked:
     build's CPU. An entry is a JSON file written whole (renamed into place), so builds at once
     share it safely; one unused for a week is removed at the end of a build."""
 
-    KEEP = 7 * 24 * 3600
-
     def __init__(self, folder: Path):
         self.folder = folder
         code = "".join(Path(module).read_text(encoding="utf-8") for module in (__file__, stylesheet_module.__file__))
@@ -482,13 +480,7 @@ class Worked:
                 for context, selectors, body, at_rule, declarations in record]
 
     def prune(self) -> None:
-        cutoff = time.time() - self.KEEP
-        for path in self.folder.glob("*.json"):
-            try:
-                if path.stat().st_mtime < cutoff:
-                    path.unlink()
-            except OSError:
-                pass   # another build removed or renewed it
+        remove_unused(self.folder.glob("*.json"))
 
 
 class Critical:

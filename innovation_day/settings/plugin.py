@@ -74,6 +74,7 @@ class SettingsPlugin(BasePlugin):
 
     def on_pre_build(self, config):
         self.theme = self.on_env(config.theme.get_env(), config, None)
+        self.theme.bytecode_cache.prune()
 
     @event_priority(30)  # before the content (20) and kit (10) plugins' markers
     def on_page_markdown(self, markdown, page, config, files):
