@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .. import yaml_text
 from ..errors import BuildErrors
 from ..settings.dates import today_in_vietnam
 from .house_style import house_forms
@@ -75,7 +76,7 @@ def read_front_matter(path: Path, lang: str | None = None) -> tuple[dict | None,
     if not match:
         return {}, text, None
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml_text.load(match.group(1))
     except Exception as error:  # a YAML error, or a date like 2025-13-40
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         return None, "", first_line

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import yaml_text
 from ..errors import BuildErrors
 
 SOURCE = "data/glossary.yml"
@@ -30,7 +31,7 @@ MISSING = {
 def load_glossary(path: Path) -> list[dict[str, str]]:
     errors = BuildErrors("Thuật ngữ / Glossary")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_text.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         errors.add(SOURCE, "-", f"không đọc được tệp ({error})", f"cannot read the file ({error})")
         errors.raise_if_any()

@@ -29,8 +29,8 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import yaml
 
+from .. import yaml_text
 from ..errors import BuildErrors
 from .schema import SCHEMAS
 
@@ -303,7 +303,7 @@ TECHNICAL_OK = ("docs/huong-dan/",)
 def _strings(text: str) -> str:
     """The site's own interface strings of a data/strings/ table, one a line (Material's
     keys that the site words differently are checked too: readers see them)."""
-    table = yaml.safe_load(text) or {}
+    table = yaml_text.load(text) or {}
     return "\n".join(str(value) for part in ("material", "site") for value in (table.get(part) or {}).values())
 
 

@@ -32,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from .. import yaml_text
 from ..errors import BuildErrors
 
 NULLS = ("", "~", "null", "Null", "NULL")
@@ -137,7 +138,7 @@ class SettingsFile:
 
 def load_text(text: str):
     """YAML as the editor typed it: maps, lists and strings, no implicit types."""
-    return yaml.load(text, Loader=yaml.BaseLoader)
+    return yaml_text.load_plain(text)
 
 
 def load_file(path: Path, where: str, errors: BuildErrors):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import yaml_text
 from ..errors import BuildErrors
 
 FOLDER = "data/strings"
@@ -28,7 +29,7 @@ class Strings:
         for lang in languages.codes:
             where = f"{FOLDER}/{lang}.yml"
             try:
-                data = yaml.safe_load((root / where).read_text(encoding="utf-8"))
+                data = yaml_text.load((root / where).read_text(encoding="utf-8"))
             except (OSError, yaml.YAMLError) as error:
                 errors.add(where, "-", f"không đọc được tệp ({error})", f"cannot read the file ({error})")
                 continue
