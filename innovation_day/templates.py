@@ -31,7 +31,8 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
     own version; the key adds the environment's options, since one file read with other
     options (trim_blocks, autoescape…) compiles to other code. The key names the template's
     file too, so each of the tests' copies of the site keeps its own: each use renews a kept
-    compilation, and one unused for a week is removed (`prune`, as the rest of .cache/)."""
+    compilation, and one unused for a week is removed (`prune`), as the kit's files and the
+    critical CSS are."""
 
     def __init__(self, root: Path):
         folder = root / COMPILED
