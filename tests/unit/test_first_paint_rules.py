@@ -6,6 +6,7 @@ in browsers: tests/browser/test_first_paint.py."""
 from __future__ import annotations
 
 import os
+import re
 import zlib
 
 from innovation_day.output import critical, first_paint
@@ -166,3 +167,10 @@ def test_pages_alike_in_markup_share_one_entry_and_get_what_each_would_alone(tmp
     assert len(kept) == 2   # the three alike share one; the page with #top has its own
     assert "#top" in critical_css(pages["with a name a selector requires"], None)
     assert "#top" not in critical_css(pages["one item"], None)
+
+
+def test_attribute_values_are_what_the_word_bounded_pattern_finds():
+    html = ('class="first" <div class="a b" data-class="c" xclass="d" _class="e" éclass="f"\n'
+            '<p id="g" data-id="h" uid="i" class="" id=""><span class="j">class="k"</span>')
+    for name in ("class", "id"):
+        assert critical.AttributeValues(name).findall(html) == re.findall(rf'\b{name}="([^"]*)"', html)
