@@ -40,6 +40,20 @@ def make_whole(folder: Path, marker: str, make: Callable[[Path], None]) -> bool:
     return True
 
 
+def due(stamp: Path, hours: int = 24) -> bool:
+    """Whether a periodic clean-up marked by the file `stamp` is due (none in the last `hours`);
+    if so, it is marked as done now. A folder of thousands of entries (a developer's compiled
+    templates) is then read once a day, not at every build."""
+    try:
+        if stamp.stat().st_mtime > time.time() - hours * 3600:
+            return False
+    except OSError:
+        pass   # never done here
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.touch()
+    return True
+
+
 def remove_unused(entries: Iterable[Path], days: int = KEEP_DAYS) -> None:
     """Remove the entries (files or folders) not used for `days`: each use renews an entry's
     time. Another build may remove or renew one meanwhile, which is no error."""

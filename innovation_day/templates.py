@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import Bucket
 
-from .folders import remove_unused
+from .folders import due, remove_unused
 
 PACKAGE = Path(__file__).resolve().parent
 # Under the project's .cache/, which the deploy keeps and the tests' copies share.
@@ -58,8 +58,9 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
         return bucket
 
     def prune(self) -> None:
-        """Remove the compilations no build has used for a week."""
-        remove_unused(Path(self.directory).glob(self.pattern % "*"))
+        """Remove the compilations no build has used for a week, once a day."""
+        if due(Path(self.directory) / ".pruned"):
+            remove_unused(Path(self.directory).glob(self.pattern % "*"))
 
 
 def environment(concern: str, *, html_layout: bool, root: Path | None = None) -> jinja2.Environment:
