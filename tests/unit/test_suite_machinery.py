@@ -38,3 +38,19 @@ def fake_item(folder: str, fixtures=(), marks=()):
 def test_a_test_belongs_in_the_folder_of_its_tier(folder, fixtures, marks, belongs):
     why = misplaced(fake_item(folder, fixtures, marks))
     assert (why is None) if belongs is None else (why and why.endswith(f"belongs in {belongs}")), why
+
+
+def test_the_server_imports_what_the_package_imports_inside_functions(tmp_path):
+    # support/build_imports.deferred: read from the package's own files, top-level imports left out.
+    from support.build_imports import deferred
+
+    package = tmp_path / "pkg"
+    (package / "part").mkdir(parents=True)
+    (package / "__init__.py").write_text("import json\n", encoding="utf-8")
+    (package / "part" / "__init__.py").write_text("", encoding="utf-8")
+    (package / "part" / "draw.py").write_text(
+        "import csv\n\n"
+        "def draw():\n    import fpdf\n    from PIL import Image\n    from .. import colours\n\n"
+        "class Page:\n    def render(self):\n        from .sizes import A4\n",
+        encoding="utf-8")
+    assert deferred(package) == ["fpdf", "PIL", "PIL.Image", "pkg", "pkg.part.sizes"]
