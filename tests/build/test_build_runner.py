@@ -61,3 +61,12 @@ def test_a_build_sees_only_its_own_environment_and_folder(tmp_path):
     # The next build has no SITE_URL: mkdocs.yml's default, not the last build's address.
     assert built_for(None) == "http://127.0.0.1:8000/"
     assert os.environ.get("SITE_URL") == worker_site_url   # the worker's own, untouched
+
+
+@pytest.mark.slow
+def test_a_build_starts_with_what_mkdocs_yml_names_already_imported():
+    # support/build_imports.py, imported once by the server: were it not found there, every build
+    # would import MkDocs, the theme, the plugins and the Markdown extensions anew.
+    from support.build_imports import deferred, modules
+
+    assert BUILDS.imported(modules() + deferred()) == dict.fromkeys(modules() + deferred(), True)

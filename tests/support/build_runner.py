@@ -14,12 +14,17 @@ the command. The deploy, `make build` and scripts/growth.py run the command itse
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+# Where the package `support` is found: tests/.
+TESTS = str(Path(__file__).resolve().parent.parent)
 
 
 def _build(args: list[str], env: dict[str, str], cwd: str, out: str, err: str) -> None:
@@ -38,6 +43,11 @@ def _build(args: list[str], env: dict[str, str], cwd: str, out: str, err: str) -
     mkdocs.__main__.cli.main(args=args, prog_name="python -m mkdocs")
 
 
+def _imported(names: list[str], out: str) -> None:
+    """In a forked child: which of `names` it started with, imported (Builds.imported)."""
+    Path(out).write_text(json.dumps({name: name in sys.modules for name in names}), encoding="utf-8")
+
+
 class Builds:
     """The worker's builds, each a child of one forkserver that has imported what a build needs."""
 
@@ -49,7 +59,29 @@ class Builds:
         if self._context is None:
             self._context = multiprocessing.get_context("forkserver")
             self._context.set_forkserver_preload(self.preload)
+            # Python 3.11's server is handed this worker's sys.path but does not apply it: it finds
+            # the preloaded module through PYTHONPATH, extended for its start only. Not found, the
+            # module would be skipped in silence and every build would import it all again
+            # (tests/build/test_build_runner.py checks what a build starts with).
+            saved = os.environ.get("PYTHONPATH")
+            os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [TESTS, saved]))
+            try:
+                multiprocessing.forkserver.ensure_running()
+            finally:
+                if saved is None:
+                    del os.environ["PYTHONPATH"]
+                else:
+                    os.environ["PYTHONPATH"] = saved
         return self._context
+
+    def imported(self, names: list[str]) -> dict[str, bool]:
+        """Which of these modules a build's process starts with, already imported."""
+        with tempfile.TemporaryDirectory(prefix="build-") as folder:
+            out = Path(folder, "imported.json")
+            child = self._started().Process(target=_imported, args=(names, str(out)))
+            child.start()
+            child.join()
+            return json.loads(out.read_text(encoding="utf-8"))
 
     def run(self, args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
         """`python -m mkdocs ARGS` in `cwd` with `env`: its status, standard output and error."""
