@@ -29,7 +29,6 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-
 from .. import yaml_text
 from ..errors import BuildErrors
 from .schema import SCHEMAS

@@ -69,4 +69,5 @@ def test_a_build_starts_with_what_mkdocs_yml_names_already_imported():
     # would import MkDocs, the theme, the plugins and the Markdown extensions anew.
     from support.build_imports import deferred, modules
 
-    assert BUILDS.imported(modules() + deferred()) == dict.fromkeys(modules() + deferred(), True)
+    preloaded = modules() + deferred()
+    assert BUILDS.imported(preloaded) == dict.fromkeys(preloaded, True)

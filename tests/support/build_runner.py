@@ -4,8 +4,8 @@ Each build in a run (about 45) used to be `python -m mkdocs build` in a new inte
 imported MkDocs, Material, mkdocs-static-i18n, the Markdown extensions and this package again:
 about a sixth of a warm build's CPU (scratch measurement: 1.95 against 1.73 CPU-s a build).
 
-Here each test worker starts one server process (multiprocessing's forkserver) that imports the
-modules mkdocs.yml names (support/build_imports.py) and does nothing else; each build is a child
+Here each test worker starts one server process (multiprocessing's forkserver) that imports what
+a build imports (support/build_imports.py) and does nothing else; each build is a child
 forked from it. So every build still runs in a process of its own, with the build's environment,
 working folder and arguments, and its parent has built nothing: no build sees another's state.
 The child runs MkDocs's own command line; its exit status and output are the build's, as from
@@ -74,24 +74,27 @@ class Builds:
                     os.environ["PYTHONPATH"] = saved
         return self._context
 
+    def _child(self, target, *args) -> int:
+        """Run `target(*args)` in a child forked from the server; its exit status."""
+        child = self._started().Process(target=target, args=args)
+        child.start()
+        child.join()
+        return child.exitcode
+
     def imported(self, names: list[str]) -> dict[str, bool]:
         """Which of these modules a build's process starts with, already imported."""
         with tempfile.TemporaryDirectory(prefix="build-") as folder:
             out = Path(folder, "imported.json")
-            child = self._started().Process(target=_imported, args=(names, str(out)))
-            child.start()
-            child.join()
+            self._child(_imported, names, str(out))
             return json.loads(out.read_text(encoding="utf-8"))
 
     def run(self, args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
         """`python -m mkdocs ARGS` in `cwd` with `env`: its status, standard output and error."""
         with tempfile.TemporaryDirectory(prefix="build-") as folder:
             out, err = Path(folder, "stdout"), Path(folder, "stderr")
-            child = self._started().Process(target=_build, args=(args, env, str(cwd), str(out), str(err)))
-            child.start()
-            child.join()
+            status = self._child(_build, args, env, str(cwd), str(out), str(err))
             return subprocess.CompletedProcess(
-                [sys.executable, "-m", "mkdocs", *args], child.exitcode,
+                [sys.executable, "-m", "mkdocs", *args], status,
                 out.read_text(encoding="utf-8", errors="replace") if out.exists() else "",
                 err.read_text(encoding="utf-8", errors="replace") if err.exists() else "")
 
